@@ -1,0 +1,170 @@
+package dev.leadkit;
+
+import dev.leadkit.access.AccessPolicy;
+import dev.leadkit.access.Directory;
+import dev.leadkit.event.EventPublisher;
+import dev.leadkit.event.NotificationSink;
+import dev.leadkit.lead.LeadService;
+import dev.leadkit.store.Store;
+import dev.leadkit.store.memory.InMemoryStore;
+import dev.leadkit.workflow.CatalogueService;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The front door: one configured LeadKit instance serves one tenant. Build it once and share it;
+ * it is thread-safe and holds no state of its own — state lives in the {@link Store}.
+ *
+ * <pre>{@code
+ * InMemoryDirectory directory = Directory.inMemory()
+ *         .user("ayse", "Ayşe Yılmaz").team("sales-tr").add();
+ * LeadKit kit = LeadKit.builder()
+ *         .directory(directory)            // the host's users
+ *         .clock(Clock.systemUTC())        // default
+ *         .build();                        // in-memory store by default
+ *
+ * Actor ayse = Actor.of("ayse");
+ * Lead lead = kit.leads().create(ayse, LeadDraft.builder().firstName("Egon").lastName("Tester").build());
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class LeadKit {
+
+    private final Store store;
+    private final Directory directory;
+    private final Clock clock;
+    private final EventPublisher events;
+    private final NotificationSink notifications;
+    private final LeadService leads;
+    private final CatalogueService catalogues;
+
+    private LeadKit(Builder b) {
+        this.store = b.store;
+        this.directory = b.directory;
+        this.clock = b.clock;
+        this.events = b.events;
+        this.notifications = b.notifications;
+        AccessPolicy policy = new AccessPolicy(directory);
+        IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(clock);
+        this.leads = new LeadService(store, directory, policy, clock, ids, events);
+        this.catalogues = new CatalogueService(store, policy);
+    }
+
+    /** @return a builder with the embedded defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return lead creation, reading, changes and history */
+    public LeadService leads() {
+        return leads;
+    }
+
+    /** @return the status and source catalogues */
+    public CatalogueService catalogues() {
+        return catalogues;
+    }
+
+    /** @return the store this instance uses */
+    public Store store() {
+        return store;
+    }
+
+    /** @return the directory this instance asks about users */
+    public Directory directory() {
+        return directory;
+    }
+
+    /** @return the clock this instance reads time from */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return where this instance publishes events */
+    public EventPublisher events() {
+        return events;
+    }
+
+    /** @return where this instance delivers notifications */
+    public NotificationSink notifications() {
+        return notifications;
+    }
+
+    /**
+     * Configures a {@link LeadKit}. Every option has an embedded default: an in-memory store, an
+     * empty in-memory directory, the system clock (UTC), time-ordered UUIDs, in-process events and a
+     * collecting notification sink. Not thread-safe; {@link #build()} may be called more than once.
+     */
+    public static final class Builder {
+        private Store store = new InMemoryStore();
+        private Directory directory = Directory.inMemory();
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+        private EventPublisher events = EventPublisher.inProcess();
+        private NotificationSink notifications = NotificationSink.collecting();
+
+        private Builder() {
+        }
+
+        /**
+         * @param store where state lives (default: a new {@link InMemoryStore})
+         * @return this builder
+         */
+        public Builder store(Store store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * @param directory the host's users, teams, roles and managers (default: empty, in memory)
+         * @return this builder
+         */
+        public Builder directory(Directory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * @param clock the time source for every timestamp (default: system UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param ids makes ids of new records (default: time-ordered UUIDs from the clock)
+         * @return this builder
+         */
+        public Builder ids(IdGenerator ids) {
+            this.ids = Objects.requireNonNull(ids, "ids");
+            return this;
+        }
+
+        /**
+         * @param events receives domain events after commit (default: in-process, no subscribers)
+         * @return this builder
+         */
+        public Builder events(EventPublisher events) {
+            this.events = Objects.requireNonNull(events, "events");
+            return this;
+        }
+
+        /**
+         * @param notifications delivers notifications to people (default: collecting in memory)
+         * @return this builder
+         */
+        public Builder notifications(NotificationSink notifications) {
+            this.notifications = Objects.requireNonNull(notifications, "notifications");
+            return this;
+        }
+
+        /** @return the configured instance */
+        public LeadKit build() {
+            return new LeadKit(this);
+        }
+    }
+}

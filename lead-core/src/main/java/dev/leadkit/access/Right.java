@@ -1,0 +1,56 @@
+package dev.leadkit.access;
+
+/**
+ * What an actor may do. The first nine are rights on one lead (seed 000's owner rights plus
+ * follow); the rest are administrative capabilities that only the Admin role holds by default.
+ *
+ * @since 0.1
+ */
+public enum Right {
+    /** See the lead, its history, stream and attachments. */
+    VIEW("view", true),
+    /** Change the lead's fields. */
+    EDIT("edit", true),
+    /** Delete (soft) and restore the lead. */
+    DELETE("delete", true),
+    /** Convert the lead into contact, account and deal. */
+    CONVERT("convert", true),
+    /** Add and remove tags. */
+    TAG("tag", true),
+    /** Close the lead as unqualified or lost. */
+    CLOSE("close", true),
+    /** Grant and revoke rights of other users. */
+    GRANT("grant", true),
+    /** Hand the lead to another owner. */
+    TRANSFER("transfer", true),
+    /** Follow the lead to be notified of its changes. */
+    FOLLOW("follow", true),
+    /** Create leads. */
+    CREATE("create", false),
+    /** Change settings and catalogues (statuses, sources, required fields). */
+    MANAGE_SETTINGS("manage-settings", false),
+    /** Define custom fields. */
+    MANAGE_CUSTOM_FIELDS("manage-custom-fields", false),
+    /** Run bulk imports. */
+    IMPORT("import", false),
+    /** Configure automation. */
+    MANAGE_AUTOMATION("manage-automation", false);
+
+    private final String key;
+    private final boolean perLead;
+
+    Right(String key, boolean perLead) {
+        this.key = key;
+        this.perLead = perLead;
+    }
+
+    /** @return the stable lower-case key used in messages and storage, e.g. {@code view} */
+    public String key() {
+        return key;
+    }
+
+    /** @return whether this right is held on one lead rather than on the whole instance */
+    public boolean isPerLead() {
+        return perLead;
+    }
+}

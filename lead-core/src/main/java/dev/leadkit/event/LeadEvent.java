@@ -1,0 +1,98 @@
+package dev.leadkit.event;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A domain event: something that happened to a lead, published after the change committed. The
+ * hierarchy is sealed: a host's listener can handle every kind. Events carry ids and field keys,
+ * never field values, so they are safe to log and to send over a broker.
+ *
+ * <pre>{@code
+ * InProcessEventPublisher events = EventPublisher.inProcess();
+ * events.subscribe(event -> {
+ *     if (event instanceof LeadEvent.Created) crm.refreshInbox();
+ * });
+ * LeadKit kit = LeadKit.builder().events(events).build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public sealed interface LeadEvent {
+
+    /** @return the lead's id */
+    String leadId();
+
+    /** @return who caused it */
+    String actorId();
+
+    /** @return when it happened */
+    Instant at();
+
+    /**
+     * A lead was created.
+     *
+     * @param leadId  the lead
+     * @param actorId who created it
+     * @param at      when
+     */
+    record Created(String leadId, String actorId, Instant at) implements LeadEvent {
+        /** Checks the components. */
+        public Created {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * Fields of a lead changed.
+     *
+     * @param leadId  the lead
+     * @param actorId who changed it
+     * @param at      when
+     * @param fields  the keys of the changed fields
+     */
+    record Updated(String leadId, String actorId, Instant at, Set<String> fields) implements LeadEvent {
+        /** Checks and copies the components. */
+        public Updated {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            fields = Set.copyOf(fields);
+        }
+    }
+
+    /**
+     * A lead was soft-deleted.
+     *
+     * @param leadId  the lead
+     * @param actorId who deleted it
+     * @param at      when
+     */
+    record Deleted(String leadId, String actorId, Instant at) implements LeadEvent {
+        /** Checks the components. */
+        public Deleted {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A deleted lead was restored.
+     *
+     * @param leadId  the lead
+     * @param actorId who restored it
+     * @param at      when
+     */
+    record Restored(String leadId, String actorId, Instant at) implements LeadEvent {
+        /** Checks the components. */
+        public Restored {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+}

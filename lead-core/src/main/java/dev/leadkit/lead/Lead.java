@@ -1,0 +1,216 @@
+package dev.leadkit.lead;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A lead: a prospective customer who has reached the business but is not yet a customer record
+ * (requirement M1). Immutable; every change goes through {@link LeadService} and yields a new
+ * value with a higher {@link #version()}.
+ *
+ * <p>Standard field values are held as normalised text keyed by {@link LeadField}; the typed
+ * accessors below read them. Status, source and lead date are always present.
+ *
+ * <pre>{@code
+ * Lead lead = kit.leads().get(actor, id);
+ * String name = lead.firstName().orElse("") + " " + lead.lastName().orElse("");
+ * if (lead.owner().isEmpty()) inbox.add(lead);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class Lead {
+
+    private final LeadId id;
+    private final long version;
+    private final Map<LeadField, String> values;
+    private final String createdBy;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final boolean deleted;
+
+    private Lead(LeadId id, long version, Map<LeadField, String> values, String createdBy,
+                 Instant createdAt, Instant updatedAt, boolean deleted) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.version = version;
+        this.values = values;
+        this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.deleted = deleted;
+    }
+
+    /**
+     * Rebuilds a lead from stored state. For store adapters: services create leads through
+     * {@link LeadService#create}. Values must already be normalised; empty strings are dropped.
+     *
+     * @param id        the id
+     * @param version   the stored version, at least 1
+     * @param values    the field values
+     * @param createdBy the id of the user who created it
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param deleted   whether it is soft-deleted
+     * @return the lead
+     * @throws IllegalArgumentException when status, source or lead date is missing, or the version is below 1
+     */
+    public static Lead of(LeadId id, long version, Map<LeadField, String> values, String createdBy,
+                          Instant createdAt, Instant updatedAt, boolean deleted) {
+        EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
+        values.forEach((field, value) -> {
+            if (value != null && !value.isEmpty()) {
+                copy.put(field, value);
+            }
+        });
+        for (LeadField required : new LeadField[] {LeadField.STATUS, LeadField.SOURCE, LeadField.LEAD_DATE}) {
+            if (!copy.containsKey(required)) {
+                throw new IllegalArgumentException("a stored lead must have a " + required.key());
+            }
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("a stored lead's version starts at 1");
+        }
+        return new Lead(id, version, Collections.unmodifiableMap(copy), createdBy, createdAt, updatedAt, deleted);
+    }
+
+    /** @return the stable id */
+    public LeadId id() {
+        return id;
+    }
+
+    /** @return the version: 1 when created, one more after each change */
+    public long version() {
+        return version;
+    }
+
+    /**
+     * @param field a standard field
+     * @return its value, or empty when not set
+     */
+    public Optional<String> get(LeadField field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    /** @return every set field and its value (unmodifiable) */
+    public Map<LeadField, String> values() {
+        return values;
+    }
+
+    /** @return the first name */
+    public Optional<String> firstName() {
+        return get(LeadField.FIRST_NAME);
+    }
+
+    /** @return the last name */
+    public Optional<String> lastName() {
+        return get(LeadField.LAST_NAME);
+    }
+
+    /** @return the e-mail address, lower-case */
+    public Optional<String> email() {
+        return get(LeadField.EMAIL);
+    }
+
+    /** @return the phone number as entered */
+    public Optional<String> phone() {
+        return get(LeadField.PHONE);
+    }
+
+    /** @return the company name */
+    public Optional<String> company() {
+        return get(LeadField.COMPANY);
+    }
+
+    /** @return the status code */
+    public String status() {
+        return values.get(LeadField.STATUS);
+    }
+
+    /** @return the source code */
+    public String source() {
+        return values.get(LeadField.SOURCE);
+    }
+
+    /** @return when the lead arrived */
+    public Instant leadDate() {
+        return Instant.parse(values.get(LeadField.LEAD_DATE));
+    }
+
+    /** @return the owner's user id; empty for an unassigned lead */
+    public Optional<String> owner() {
+        return get(LeadField.OWNER);
+    }
+
+    /** @return the id in the system of origin */
+    public Optional<String> externalId() {
+        return get(LeadField.EXTERNAL_ID);
+    }
+
+    /** @return the id of the user who created the lead */
+    public String createdBy() {
+        return createdBy;
+    }
+
+    /** @return when the lead was created */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** @return when the lead last changed */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** @return whether the lead is soft-deleted (out of lists, history kept, restorable) */
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    /**
+     * @param changed the complete new field values
+     * @param at      when
+     * @return the next version with these values
+     */
+    Lead withValues(Map<LeadField, String> changed, Instant at) {
+        return of(id, version + 1, changed, createdBy, createdAt, at, deleted);
+    }
+
+    /**
+     * @param nowDeleted the new deleted flag
+     * @param at         when
+     * @return the next version, deleted or restored
+     */
+    Lead withDeleted(boolean nowDeleted, Instant at) {
+        return new Lead(id, version + 1, values, createdBy, createdAt, at, nowDeleted);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Lead)) {
+            return false;
+        }
+        Lead other = (Lead) o;
+        return version == other.version && deleted == other.deleted && id.equals(other.id)
+                && values.equals(other.values) && createdBy.equals(other.createdBy)
+                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, version);
+    }
+
+    /** Names id, version and state only: field values are personal data and stay out of logs. */
+    @Override
+    public String toString() {
+        return "Lead[id=" + id + ", version=" + version + ", status=" + status()
+                + (deleted ? ", deleted" : "") + "]";
+    }
+}

@@ -1,0 +1,195 @@
+package dev.leadkit.lead;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The input for creating a lead. Holds raw values; {@link LeadService#create} normalises and
+ * validates them and reports every problem at once.
+ *
+ * <p>Owner (requirement P0): by default the creating actor becomes the owner; {@link Builder#owner}
+ * names another user and {@link Builder#unassigned()} leaves the lead in the unassigned inbox.
+ * Status and source default to the catalogues' defaults; the lead date defaults to now.
+ *
+ * <pre>{@code
+ * LeadDraft draft = LeadDraft.builder()
+ *         .firstName("Egon").lastName("Tester")
+ *         .email("egon@gardinfirmaet.dk").phone("+45 33 12 34 56")
+ *         .company("Gardinfirmaet ApS")
+ *         .unassigned()
+ *         .build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class LeadDraft {
+
+    /** Who owns a new lead. */
+    public enum OwnerChoice {
+        /** The creating actor. */
+        CREATOR,
+        /** The user named in the draft. */
+        NAMED,
+        /** Nobody: the unassigned inbox. */
+        NONE
+    }
+
+    private final Map<LeadField, String> values;
+    private final OwnerChoice ownerChoice;
+
+    private LeadDraft(Map<LeadField, String> values, OwnerChoice ownerChoice) {
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.ownerChoice = ownerChoice;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the raw values given (the owner only when {@link OwnerChoice#NAMED}) */
+    public Map<LeadField, String> values() {
+        return values;
+    }
+
+    /**
+     * @param field a field
+     * @return the raw value given for it
+     */
+    public Optional<String> get(LeadField field) {
+        return Optional.ofNullable(values.get(field));
+    }
+
+    /** @return how the owner is chosen */
+    public OwnerChoice ownerChoice() {
+        return ownerChoice;
+    }
+
+    /** @return a builder holding this draft's values, to derive a variant */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.values.putAll(values);
+        b.ownerChoice = ownerChoice;
+        return b;
+    }
+
+    /** Builds a {@link LeadDraft}. Not thread-safe. */
+    public static final class Builder {
+        private final EnumMap<LeadField, String> values = new EnumMap<>(LeadField.class);
+        private OwnerChoice ownerChoice = OwnerChoice.CREATOR;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets any standard field except {@link LeadField#OWNER} (use {@link #owner}).
+         *
+         * @param field the field
+         * @param value the raw value
+         * @return this builder
+         */
+        public Builder set(LeadField field, String value) {
+            Objects.requireNonNull(field, "field");
+            Objects.requireNonNull(value, "value");
+            if (field == LeadField.OWNER) {
+                return owner(value);
+            }
+            values.put(field, value);
+            return this;
+        }
+
+        /** @param v first name @return this builder */
+        public Builder firstName(String v) {
+            return set(LeadField.FIRST_NAME, v);
+        }
+
+        /** @param v last name @return this builder */
+        public Builder lastName(String v) {
+            return set(LeadField.LAST_NAME, v);
+        }
+
+        /** @param v e-mail address @return this builder */
+        public Builder email(String v) {
+            return set(LeadField.EMAIL, v);
+        }
+
+        /** @param v phone number @return this builder */
+        public Builder phone(String v) {
+            return set(LeadField.PHONE, v);
+        }
+
+        /** @param v company name @return this builder */
+        public Builder company(String v) {
+            return set(LeadField.COMPANY, v);
+        }
+
+        /** @param v job title @return this builder */
+        public Builder title(String v) {
+            return set(LeadField.TITLE, v);
+        }
+
+        /** @param v city @return this builder */
+        public Builder city(String v) {
+            return set(LeadField.CITY, v);
+        }
+
+        /** @param v country @return this builder */
+        public Builder country(String v) {
+            return set(LeadField.COUNTRY, v);
+        }
+
+        /** @param v description @return this builder */
+        public Builder description(String v) {
+            return set(LeadField.DESCRIPTION, v);
+        }
+
+        /** @param code status code @return this builder */
+        public Builder status(String code) {
+            return set(LeadField.STATUS, code);
+        }
+
+        /** @param code source code @return this builder */
+        public Builder source(String code) {
+            return set(LeadField.SOURCE, code);
+        }
+
+        /** @param v the id in the system of origin @return this builder */
+        public Builder externalId(String v) {
+            return set(LeadField.EXTERNAL_ID, v);
+        }
+
+        /**
+         * @param when when the lead arrived (back-dating allowed, the future not)
+         * @return this builder
+         */
+        public Builder leadDate(Instant when) {
+            return set(LeadField.LEAD_DATE, when.toString());
+        }
+
+        /**
+         * @param userId the user who will own the lead
+         * @return this builder
+         */
+        public Builder owner(String userId) {
+            values.put(LeadField.OWNER, Objects.requireNonNull(userId, "userId"));
+            ownerChoice = OwnerChoice.NAMED;
+            return this;
+        }
+
+        /** @return this builder, with the lead left unassigned */
+        public Builder unassigned() {
+            values.remove(LeadField.OWNER);
+            ownerChoice = OwnerChoice.NONE;
+            return this;
+        }
+
+        /** @return the draft */
+        public LeadDraft build() {
+            return new LeadDraft(values, ownerChoice);
+        }
+    }
+}

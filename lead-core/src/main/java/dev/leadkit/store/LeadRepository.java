@@ -1,0 +1,67 @@
+package dev.leadkit.store;
+
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: stores leads. Holds no business rules — {@link dev.leadkit.lead.LeadService} decides what
+ * may be stored; the repository keeps it safe.
+ *
+ * @since 0.1
+ */
+public interface LeadRepository {
+
+    /**
+     * @param id an id
+     * @return the lead, deleted or not
+     */
+    Optional<Lead> find(LeadId id);
+
+    /**
+     * @param externalId an id of the system of origin
+     * @return the lead holding it, deleted or not
+     */
+    Optional<Lead> findByExternalId(String externalId);
+
+    /**
+     * Stores a new lead at version 1.
+     *
+     * @param lead the lead, {@code version() == 1}
+     * @throws dev.leadkit.ConflictException {@code lead.id.taken} or {@code lead.external_id.taken}
+     *                                       when the id or external id is already stored
+     */
+    void insert(Lead lead);
+
+    /**
+     * Replaces a stored lead with its next version.
+     *
+     * @param lead the new value; the stored version must be {@code lead.version() - 1}
+     * @throws dev.leadkit.ConflictException {@code lead.version.stale} when the stored version differs
+     *                                       (nothing is changed), {@code lead.external_id.taken}
+     * @throws dev.leadkit.NotFoundException when no such lead is stored
+     */
+    void update(Lead lead);
+
+    /**
+     * @param listing which page of which leads
+     * @return the page, ordered by creation time (newest first), ties by id (descending)
+     */
+    List<Lead> list(LeadListing listing);
+
+    /**
+     * @param listing which leads (offset and limit are ignored)
+     * @return how many leads match
+     */
+    long count(LeadListing listing);
+
+    /**
+     * @param field a catalogue-valued field ({@link LeadField#STATUS} or {@link LeadField#SOURCE})
+     * @param code  a code
+     * @return how many leads, deleted ones included, hold that value
+     */
+    long countWithValue(LeadField field, String code);
+}

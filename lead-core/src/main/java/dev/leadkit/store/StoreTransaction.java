@@ -1,0 +1,22 @@
+package dev.leadkit.store;
+
+/**
+ * An open store transaction: the repositories, one per aggregate, all sharing it. Valid only
+ * inside the {@link Store#inTransaction} call that handed it out; not thread-safe.
+ *
+ * @since 0.1
+ */
+public interface StoreTransaction {
+
+    /** @return the leads */
+    LeadRepository leads();
+
+    /** @return the append-only lead history */
+    HistoryRepository history();
+
+    /** @return the status and source catalogues */
+    CatalogueRepository catalogues();
+
+    /** @return the stored settings */
+    SettingsRepository settings();
+}

@@ -1,0 +1,341 @@
+package dev.leadkit.store.memory;
+
+import dev.leadkit.ConflictException;
+import dev.leadkit.NotFoundException;
+import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.CatalogueRepository;
+import dev.leadkit.store.HistoryRepository;
+import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.LeadRepository;
+import dev.leadkit.store.Settings;
+import dev.leadkit.store.SettingsRepository;
+import dev.leadkit.store.Store;
+import dev.leadkit.store.StoreTransaction;
+import dev.leadkit.store.TransactionalWork;
+import dev.leadkit.workflow.Catalogue;
+import dev.leadkit.workflow.CatalogueKind;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+
+/**
+ * The embedded default {@link Store}: everything in memory, gone when the JVM ends. Behaves like a
+ * database at read-committed isolation with optimistic locking, and is the reference the storage
+ * contract kit is written against.
+ *
+ * <p>Each transaction writes into a private overlay; its reads see its own writes over the
+ * committed state. At commit, under one lock, every version the transaction based a write on is
+ * checked against the committed state (a concurrent commit in between makes it a
+ * {@link ConflictException}) and then all writes are applied at once. Work that throws leaves no
+ * trace. Values are immutable, so what a caller reads never changes under it. Thread-safe.
+ *
+ * <pre>{@code
+ * LeadKit kit = LeadKit.builder().store(new InMemoryStore()).build();
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class InMemoryStore implements Store {
+
+    private static final long ABSENT = 0;
+
+    private static final Comparator<Lead> NEWEST_FIRST =
+            Comparator.comparing(Lead::createdAt).thenComparing(Lead::id).reversed();
+
+    private final Map<LeadId, Lead> leads = new ConcurrentHashMap<>();
+    private final Map<String, LeadId> externalIds = new ConcurrentHashMap<>();
+    private final Map<String, List<HistoryEntry>> history = new ConcurrentHashMap<>();
+    private final AtomicLong historySequence = new AtomicLong();
+    private final Map<CatalogueKind, Catalogue> catalogues = new ConcurrentHashMap<>();
+    private volatile Settings settings = Settings.empty();
+    private final ReentrantLock commitLock = new ReentrantLock();
+
+    /** Creates an empty store. */
+    public InMemoryStore() {
+    }
+
+    @Override
+    public <T> T inTransaction(TransactionalWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        MemoryTransaction tx = new MemoryTransaction();
+        try {
+            T result = work.run(tx);
+            tx.commit();
+            return result;
+        } finally {
+            tx.open = false;
+        }
+    }
+
+    private final class MemoryTransaction implements StoreTransaction, LeadRepository, HistoryRepository,
+            CatalogueRepository, SettingsRepository {
+
+        boolean open = true;
+        private final Map<LeadId, Lead> writtenLeads = new LinkedHashMap<>();
+        /** The committed version each written lead was based on; ABSENT for inserts. */
+        private final Map<LeadId, Long> leadBase = new HashMap<>();
+        private final List<HistoryEntry> appended = new ArrayList<>();
+        private final Map<CatalogueKind, Catalogue> writtenCatalogues = new EnumMap<>(CatalogueKind.class);
+        private final Map<CatalogueKind, Long> catalogueBase = new EnumMap<>(CatalogueKind.class);
+        private Settings writtenSettings;
+        private long settingsBase = -1;
+
+        private void checkOpen() {
+            if (!open) {
+                throw new IllegalStateException("this transaction has ended; repositories are valid only inside inTransaction");
+            }
+        }
+
+        @Override
+        public LeadRepository leads() {
+            checkOpen();
+            return this;
+        }
+
+        @Override
+        public HistoryRepository history() {
+            checkOpen();
+            return this;
+        }
+
+        @Override
+        public CatalogueRepository catalogues() {
+            checkOpen();
+            return this;
+        }
+
+        @Override
+        public SettingsRepository settings() {
+            checkOpen();
+            return this;
+        }
+
+        // ---- leads
+
+        @Override
+        public Optional<Lead> find(LeadId id) {
+            checkOpen();
+            Lead written = writtenLeads.get(id);
+            return Optional.ofNullable(written != null ? written : leads.get(id));
+        }
+
+        @Override
+        public Optional<Lead> findByExternalId(String externalId) {
+            checkOpen();
+            for (Lead lead : writtenLeads.values()) {
+                if (lead.externalId().filter(externalId::equals).isPresent()) {
+                    return Optional.of(lead);
+                }
+            }
+            LeadId id = externalIds.get(externalId);
+            return id == null ? Optional.empty()
+                    : find(id).filter(l -> l.externalId().filter(externalId::equals).isPresent());
+        }
+
+        @Override
+        public void insert(Lead lead) {
+            checkOpen();
+            if (lead.version() != 1) {
+                throw new IllegalArgumentException("a new lead is inserted at version 1");
+            }
+            if (find(lead.id()).isPresent()) {
+                throw new ConflictException("lead.id.taken", "A lead with id '" + lead.id() + "' is already stored.");
+            }
+            requireExternalIdFree(lead);
+            writtenLeads.put(lead.id(), lead);
+            leadBase.put(lead.id(), ABSENT);
+        }
+
+        @Override
+        public void update(Lead lead) {
+            checkOpen();
+            Lead current = find(lead.id()).orElseThrow(() -> new NotFoundException("lead", lead.id().value()));
+            if (current.version() != lead.version() - 1) {
+                throw ConflictException.staleVersion("lead", lead.id().value(), lead.version() - 1, current.version());
+            }
+            requireExternalIdFree(lead);
+            leadBase.putIfAbsent(lead.id(), current.version());
+            writtenLeads.put(lead.id(), lead);
+        }
+
+        private void requireExternalIdFree(Lead lead) {
+            lead.externalId().flatMap(this::findByExternalId).filter(other -> !other.id().equals(lead.id()))
+                    .ifPresent(other -> {
+                        throw externalIdTaken();
+                    });
+        }
+
+        private Stream<Lead> visible(boolean includeDeleted) {
+            Stream<Lead> committed = leads.values().stream().filter(l -> !writtenLeads.containsKey(l.id()));
+            return Stream.concat(committed, writtenLeads.values().stream())
+                    .filter(l -> includeDeleted || !l.isDeleted());
+        }
+
+        @Override
+        public List<Lead> list(LeadListing listing) {
+            checkOpen();
+            return visible(listing.includeDeleted()).sorted(NEWEST_FIRST)
+                    .skip(listing.offset()).limit(listing.limit()).toList();
+        }
+
+        @Override
+        public long count(LeadListing listing) {
+            checkOpen();
+            return visible(listing.includeDeleted()).count();
+        }
+
+        @Override
+        public long countWithValue(LeadField field, String code) {
+            checkOpen();
+            return visible(true).filter(l -> l.get(field).filter(code::equals).isPresent()).count();
+        }
+
+        // ---- history
+
+        @Override
+        public HistoryEntry append(HistoryEntry entry) {
+            checkOpen();
+            if (entry.sequence() != 0) {
+                throw new IllegalArgumentException("the store assigns the sequence: append entries with sequence 0");
+            }
+            HistoryEntry stored = entry.withSequence(historySequence.incrementAndGet());
+            appended.add(stored);
+            return stored;
+        }
+
+        @Override
+        public List<HistoryEntry> forLead(String leadId) {
+            checkOpen();
+            List<HistoryEntry> result = new ArrayList<>(history.getOrDefault(leadId, List.of()));
+            appended.stream().filter(e -> e.leadId().equals(leadId)).forEach(result::add);
+            return List.copyOf(result);
+        }
+
+        // ---- catalogues
+
+        @Override
+        public Optional<Catalogue> find(CatalogueKind kind) {
+            checkOpen();
+            Catalogue written = writtenCatalogues.get(kind);
+            return Optional.ofNullable(written != null ? written : catalogues.get(kind));
+        }
+
+        @Override
+        public void save(Catalogue catalogue) {
+            checkOpen();
+            long current = find(catalogue.kind()).map(Catalogue::version).orElse(ABSENT);
+            if (current != catalogue.version() - 1) {
+                throw ConflictException.staleVersion("catalogue", catalogue.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        catalogue.version() - 1, current);
+            }
+            catalogueBase.putIfAbsent(catalogue.kind(), current);
+            writtenCatalogues.put(catalogue.kind(), catalogue);
+        }
+
+        // ---- settings
+
+        @Override
+        public Settings load() {
+            checkOpen();
+            return writtenSettings != null ? writtenSettings : settings;
+        }
+
+        @Override
+        public void save(Settings next) {
+            checkOpen();
+            long current = load().version();
+            if (current != next.version() - 1) {
+                throw ConflictException.staleVersion("settings", "settings", next.version() - 1, current);
+            }
+            if (settingsBase < 0) {
+                settingsBase = current;
+            }
+            writtenSettings = next;
+        }
+
+        // ---- commit
+
+        void commit() {
+            checkOpen();
+            commitLock.lock();
+            try {
+                validateAgainstCommitted();
+                for (Lead lead : writtenLeads.values()) {
+                    Lead previous = leads.put(lead.id(), lead);
+                    if (previous != null) {
+                        previous.externalId().ifPresent(ext -> externalIds.remove(ext, lead.id()));
+                    }
+                    lead.externalId().ifPresent(ext -> externalIds.put(ext, lead.id()));
+                }
+                for (HistoryEntry entry : appended) {
+                    history.merge(entry.leadId(), List.of(entry), (a, b) -> {
+                        List<HistoryEntry> joined = new ArrayList<>(a.size() + b.size());
+                        joined.addAll(a);
+                        joined.addAll(b);
+                        return List.copyOf(joined);
+                    });
+                }
+                catalogues.putAll(writtenCatalogues);
+                if (writtenSettings != null) {
+                    settings = writtenSettings;
+                }
+            } finally {
+                commitLock.unlock();
+            }
+        }
+
+        private void validateAgainstCommitted() {
+            for (Map.Entry<LeadId, Long> base : leadBase.entrySet()) {
+                Lead committed = leads.get(base.getKey());
+                long committedVersion = committed == null ? ABSENT : committed.version();
+                if (committedVersion != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("lead.id.taken", "A lead with id '" + base.getKey() + "' was stored concurrently.")
+                            : ConflictException.staleVersion("lead", base.getKey().value(), base.getValue(), committedVersion);
+                }
+            }
+            for (Lead lead : writtenLeads.values()) {
+                Optional<String> ext = lead.externalId();
+                if (ext.isPresent()) {
+                    LeadId holder = externalIds.get(ext.get());
+                    if (holder != null && !holder.equals(lead.id())) {
+                        Lead other = writtenLeads.get(holder);
+                        boolean movedAway = other != null && !other.externalId().equals(ext);
+                        if (!movedAway) {
+                            throw externalIdTaken();
+                        }
+                    }
+                }
+            }
+            for (Map.Entry<CatalogueKind, Long> base : catalogueBase.entrySet()) {
+                long committed = Optional.ofNullable(catalogues.get(base.getKey())).map(Catalogue::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw ConflictException.staleVersion("catalogue", base.getKey().name().toLowerCase(java.util.Locale.ROOT),
+                            base.getValue(), committed);
+                }
+            }
+            if (writtenSettings != null && settings.version() != settingsBase) {
+                throw ConflictException.staleVersion("settings", "settings", settingsBase, settings.version());
+            }
+        }
+    }
+
+    private static ConflictException externalIdTaken() {
+        return new ConflictException("lead.external_id.taken",
+                "Another lead already has this external id; external ids are unique.");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.leadkit.workflow;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An ordered list of statuses or sources with its default entry, as stored (requirement M4). The
+ * list order is the display order. Immutable; changed through {@link CatalogueService}.
+ *
+ * @param kind        which list
+ * @param entries     entries in display order, codes unique
+ * @param defaultCode the code used when a lead names none; an active entry
+ * @param version     0 for the built-in defaults that were never stored, then 1 when first
+ *                    stored and one more after each change
+ * @since 0.1
+ */
+public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String defaultCode, long version) {
+
+    /** Checks that codes are unique and that the default is an active entry. */
+    public Catalogue {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(defaultCode, "defaultCode");
+        entries = List.copyOf(entries);
+        if (version < 0) {
+            throw new IllegalArgumentException("a catalogue version is never negative");
+        }
+        if (entries.stream().map(CatalogueEntry::code).distinct().count() != entries.size()) {
+            throw new IllegalArgumentException("catalogue codes must be unique");
+        }
+        boolean defaultActive = entries.stream().anyMatch(e -> e.code().equals(defaultCode) && e.active());
+        if (!defaultActive) {
+            throw new IllegalArgumentException("the default of a catalogue must be one of its active entries");
+        }
+        for (CatalogueEntry e : entries) {
+            if (e.category().isPresent() != (kind == CatalogueKind.STATUS)) {
+                throw new IllegalArgumentException("statuses have a category and sources have none");
+            }
+        }
+    }
+
+    /**
+     * The defaults of requirement M4, with English, Turkish, Lithuanian and Danish labels, at
+     * version 0 (not yet stored). Statuses: New (open), Contacted and Offer made (working),
+     * Converted (converted), Unqualified and Lost (closed); default New. Sources: Reference,
+     * Phone, Email, Website, Web form, Import; default Reference (the first of seed 000's list).
+     *
+     * @param kind which catalogue
+     * @return its defaults
+     */
+    public static Catalogue defaults(CatalogueKind kind) {
+        switch (kind) {
+            case STATUS:
+                return new Catalogue(kind, List.of(
+                        CatalogueEntry.status("new", StatusCategory.OPEN,
+                                labels("New", "Yeni", "Naujas", "Ny")),
+                        CatalogueEntry.status("contacted", StatusCategory.WORKING,
+                                labels("Contacted", "Görüşüldü", "Buvo kontaktuota", "Kontaktet")),
+                        CatalogueEntry.status("offer_made", StatusCategory.WORKING,
+                                labels("Offer made", "Teklif verildi", "Pasiūlymas pateiktas", "Tilbud givet")),
+                        CatalogueEntry.status("converted", StatusCategory.CONVERTED,
+                                labels("Converted", "Dönüştürüldü", "Konvertuotas", "Konverteret")),
+                        CatalogueEntry.status("unqualified", StatusCategory.CLOSED,
+                                labels("Unqualified", "Niteliksiz", "Netinkamas", "Ikke kvalificeret")),
+                        CatalogueEntry.status("lost", StatusCategory.CLOSED,
+                                labels("Lost", "Kaybedildi", "Prarastas", "Tabt"))),
+                        "new", 0);
+            case SOURCE:
+            default:
+                return new Catalogue(kind, List.of(
+                        CatalogueEntry.source("reference", labels("Reference", "Referans", "Rekomendacija", "Reference")),
+                        CatalogueEntry.source("phone", labels("Phone", "Telefon", "Telefonas", "Telefon")),
+                        CatalogueEntry.source("email", labels("Email", "E-posta", "El. paštas", "E-mail")),
+                        CatalogueEntry.source("website", labels("Website", "Web Sitesi", "Svetainė", "Hjemmeside")),
+                        CatalogueEntry.source("web_form", labels("Web form", "Web formu", "Interneto forma", "Webformular")),
+                        CatalogueEntry.source("import", labels("Import", "İçe aktarım", "Importas", "Import"))),
+                        "reference", 0);
+        }
+    }
+
+    private static java.util.Map<String, String> labels(String en, String tr, String lt, String da) {
+        return java.util.Map.of("en", en, "tr", tr, "lt", lt, "da", da);
+    }
+
+    /**
+     * @param code a code
+     * @return the entry with that code
+     */
+    public Optional<CatalogueEntry> entry(String code) {
+        return entries.stream().filter(e -> e.code().equals(code)).findFirst();
+    }
+
+    /** @return the active entries in display order */
+    public List<CatalogueEntry> activeEntries() {
+        return entries.stream().filter(CatalogueEntry::active).toList();
+    }
+}

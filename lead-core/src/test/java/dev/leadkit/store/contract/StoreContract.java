@@ -1,0 +1,588 @@
+package dev.leadkit.store.contract;
+
+import dev.leadkit.Actor;
+import dev.leadkit.ConflictException;
+import dev.leadkit.LeadKit;
+import dev.leadkit.LeadKitException;
+import dev.leadkit.NotFoundException;
+import dev.leadkit.access.Directory;
+import dev.leadkit.access.Role;
+import dev.leadkit.activity.FieldChange;
+import dev.leadkit.activity.HistoryAction;
+import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadDraft;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.lead.LeadPatch;
+import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.Settings;
+import dev.leadkit.store.Store;
+import dev.leadkit.workflow.Catalogue;
+import dev.leadkit.workflow.CatalogueEntry;
+import dev.leadkit.workflow.CatalogueKind;
+import dev.leadkit.workflow.StatusCategory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.leadkit.store.contract.TestLeads.aLead;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The storage contract kit: the behaviour every {@link Store} must show. A store adapter proves
+ * itself by extending this class with one method that returns an empty store:
+ *
+ * <pre>{@code
+ * class InMemoryStoreContractTest extends StoreContract {
+ *     protected Store newEmptyStore() { return new InMemoryStore(); }
+ * }
+ * }</pre>
+ *
+ * <p>Every later feature that stores data adds its cases here first.
+ */
+public abstract class StoreContract {
+
+    /** Test text in the languages LeadKit serves, plus an emoji (a surrogate pair). */
+    protected static final String TURKISH = "Işıl Ağaoğlu İstanbul";
+    protected static final String DANISH = "Søren Ærø Åbenrå";
+    protected static final String LITHUANIAN = "Šarūnas Žėkas Ąžuolų";
+    protected static final String EMOJI = "Ayşe 🚀";
+
+    protected Store store;
+
+    /**
+     * @return a store holding nothing (for a database: all LeadKit tables emptied)
+     */
+    protected abstract Store newEmptyStore();
+
+    @BeforeEach
+    void openStore() {
+        store = newEmptyStore();
+    }
+
+    private void insert(Lead lead) {
+        store.inTransaction(tx -> {
+            tx.leads().insert(lead);
+            return null;
+        });
+    }
+
+    private Optional<Lead> find(LeadId id) {
+        return store.inTransaction(tx -> tx.leads().find(id));
+    }
+
+    private Optional<Lead> byExternalId(String externalId) {
+        return store.inTransaction(tx -> tx.leads().findByExternalId(externalId));
+    }
+
+    private long count(LeadListing listing) {
+        return store.inTransaction(tx -> tx.leads().count(listing));
+    }
+
+    private List<Lead> list(LeadListing listing) {
+        return store.inTransaction(tx -> tx.leads().list(listing));
+    }
+
+    private long countWithValue(LeadField field, String code) {
+        return store.inTransaction(tx -> tx.leads().countWithValue(field, code));
+    }
+
+    private List<HistoryEntry> history(String leadId) {
+        return store.inTransaction(tx -> tx.history().forLead(leadId));
+    }
+
+    private Optional<Catalogue> catalogue(CatalogueKind kind) {
+        return store.inTransaction(tx -> tx.catalogues().find(kind));
+    }
+
+    private Settings settings() {
+        return store.inTransaction(tx -> tx.settings().load());
+    }
+
+    private static HistoryEntry entry(String leadId, HistoryAction action, FieldChange... changes) {
+        return new HistoryEntry(0, leadId, Instant.parse("2026-03-01T10:00:00Z"), "ayse", action, List.of(changes));
+    }
+
+    // ------------------------------------------------------------------ leads: CRUD
+
+    @Test
+    @DisplayName("an inserted lead is found by id and by external id, unchanged")
+    void insertedLeadIsFoundUnchanged() {
+        Lead lead = aLead().named("Egon", "Tester").with(LeadField.EXTERNAL_ID, "crm-42")
+                .with(LeadField.EMAIL, "egon@gardinfirmaet.dk").with(LeadField.PHONE, "+45 33 12 34 56").build();
+        insert(lead);
+
+        assertThat(find(lead.id())).contains(lead);
+        assertThat(byExternalId("crm-42")).contains(lead);
+        assertThat(byExternalId("crm-43")).isEmpty();
+        assertThat(find(LeadId.of("missing"))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every standard field round-trips at its maximum length, in Turkish, Danish, Lithuanian and emoji")
+    void everyFieldRoundTripsAtItsMaximumLength() {
+        for (String sample : List.of(TURKISH, DANISH, LITHUANIAN, EMOJI)) {
+            EnumMap<LeadField, String> values = new EnumMap<>(LeadField.class);
+            for (LeadField field : LeadField.values()) {
+                if (field.kind() == LeadField.Kind.TEXT || field.kind() == LeadField.Kind.PARAGRAPH) {
+                    values.put(field, repeatToCodePoints(sample, field.maxLength()));
+                }
+            }
+            values.put(LeadField.EMAIL, "ışıl.ağaoğlu@örnek.com.tr");
+            values.put(LeadField.WEBSITE, "https://" + "å".repeat(60) + ".dk/" + "ė".repeat(400));
+            values.put(LeadField.OWNER, "u".repeat(LeadField.OWNER.maxLength()));
+            values.put(LeadField.STATUS, "s".repeat(LeadField.STATUS.maxLength()));
+            values.put(LeadField.SOURCE, "w".repeat(LeadField.SOURCE.maxLength()));
+            Lead lead = aLead().with(values).build();
+            insert(lead);
+            assertThat(find(lead.id())).as(sample).contains(lead);
+            assertThat(byExternalId(values.get(LeadField.EXTERNAL_ID)))
+                    .as(sample).contains(lead);
+        }
+    }
+
+    @Test
+    @DisplayName("a paragraph keeps its line breaks and tabs")
+    void paragraphKeepsLineBreaks() {
+        Lead lead = aLead().with(LeadField.DESCRIPTION, "Line one\nLine two\n\tindented").build();
+        insert(lead);
+        assertThat(find(lead.id()).orElseThrow().get(LeadField.DESCRIPTION)).contains("Line one\nLine two\n\tindented");
+    }
+
+    @Test
+    @DisplayName("external ids are compared exactly: case and accents matter")
+    void externalIdsAreCaseSensitive() {
+        Lead lower = aLead().with(LeadField.EXTERNAL_ID, "abc").build();
+        Lead upper = aLead().with(LeadField.EXTERNAL_ID, "ABC").build();
+        Lead accented = aLead().with(LeadField.EXTERNAL_ID, "abç").build();
+        insert(lower);
+        insert(upper);
+        insert(accented);
+        assertThat(byExternalId("ABC")).contains(upper);
+        assertThat(byExternalId("abc")).contains(lower);
+        assertThat(byExternalId("abç")).contains(accented);
+    }
+
+    @Test
+    @DisplayName("inserting a taken id or external id is a conflict and stores nothing")
+    void insertingTakenKeysConflicts() {
+        Lead first = aLead().id("same-id").with(LeadField.EXTERNAL_ID, "ext-1").build();
+        insert(first);
+
+        Lead sameId = aLead().id("same-id").named("Other", "Person").build();
+        assertThatThrownBy(() -> insert(sameId)).isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("lead.id.taken");
+
+        Lead sameExternal = aLead().with(LeadField.EXTERNAL_ID, "ext-1").build();
+        assertThatThrownBy(() -> insert(sameExternal)).isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("lead.external_id.taken");
+
+        assertThat(find(first.id())).contains(first);
+        assertThat(find(sameExternal.id())).isEmpty();
+        assertThat(count(new LeadListing(true, 0, 10))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an update stores the next version; a stale one is a conflict and changes nothing")
+    void staleUpdateConflictsAndChangesNothing() {
+        Lead v1 = aLead().build();
+        insert(v1);
+        Lead v2 = TestLeads.next(v1, LeadField.COMPANY, "Gardinfirmaet ApS");
+        store.inTransaction(tx -> {
+            tx.leads().update(v2);
+            return null;
+        });
+        assertThat(find(v1.id())).contains(v2);
+
+        Lead staleV2 = TestLeads.next(v1, LeadField.COMPANY, "Stale Ltd");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().update(staleV2);
+            return null;
+        })).isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("lead.version.stale");
+        assertThat(find(v1.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("updating a lead that is not stored is not-found")
+    void updatingMissingLeadIsNotFound() {
+        Lead ghost = TestLeads.next(aLead().build(), LeadField.CITY, "Vilnius");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().update(ghost);
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("an external id can move from one lead to another inside one transaction")
+    void externalIdMovesBetweenLeads() {
+        Lead a = aLead().with(LeadField.EXTERNAL_ID, "moving").build();
+        Lead b = aLead().build();
+        insert(a);
+        insert(b);
+        store.inTransaction(tx -> {
+            tx.leads().update(TestLeads.next(a, LeadField.EXTERNAL_ID, "moved-away"));
+            tx.leads().update(TestLeads.next(b, LeadField.EXTERNAL_ID, "moving"));
+            return null;
+        });
+        assertThat(byExternalId("moving").map(Lead::id)).contains(b.id());
+        assertThat(byExternalId("moved-away").map(Lead::id)).contains(a.id());
+    }
+
+    @Test
+    @DisplayName("updating to another lead's external id is a conflict and changes nothing")
+    void updatingToTakenExternalIdConflicts() {
+        Lead a = aLead().with(LeadField.EXTERNAL_ID, "taken").build();
+        Lead b = aLead().build();
+        insert(a);
+        insert(b);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().update(TestLeads.next(b, LeadField.EXTERNAL_ID, "taken"));
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(find(b.id())).contains(b);
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    @Test
+    @DisplayName("work that throws leaves no trace: no lead, history, catalogue or settings")
+    void throwingWorkLeavesNoTrace() {
+        Lead lead = aLead().build();
+        RuntimeException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().insert(lead);
+            tx.history().append(entry(lead.id().value(), HistoryAction.CREATED, FieldChange.of("firstName", null, "Egon")));
+            tx.catalogues().save(new Catalogue(CatalogueKind.SOURCE, Catalogue.defaults(CatalogueKind.SOURCE).entries(),
+                    "reference", 1));
+            tx.settings().save(tx.settings().load().with("k", "v"));
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(find(lead.id())).isEmpty();
+        assertThat(history(lead.id().value())).isEmpty();
+        assertThat(catalogue(CatalogueKind.SOURCE)).isEmpty();
+        assertThat(settings()).isEqualTo(Settings.empty());
+    }
+
+    @Test
+    @DisplayName("a failed update rolls back the other writes of its transaction")
+    void failingUpdateRollsBackEarlierWrites() {
+        Lead existing = aLead().build();
+        insert(existing);
+        Lead newOne = aLead().build();
+        Lead stale = TestLeads.next(TestLeads.next(existing, LeadField.CITY, "x"), LeadField.CITY, "y");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().insert(newOne);
+            tx.leads().update(stale);
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(find(newOne.id())).isEmpty();
+        assertThat(find(existing.id())).contains(existing);
+    }
+
+    @Test
+    @DisplayName("reads inside a transaction see its own writes")
+    void transactionSeesItsOwnWrites() {
+        Lead lead = aLead().with(LeadField.EXTERNAL_ID, "own").build();
+        List<Object> seen = store.inTransaction(tx -> {
+            tx.leads().insert(lead);
+            Lead v2 = TestLeads.next(lead, LeadField.CITY, "København");
+            tx.leads().update(v2);
+            HistoryEntry appended = tx.history().append(entry(lead.id().value(), HistoryAction.CREATED));
+            return List.of(tx.leads().find(lead.id()).orElseThrow(), tx.leads().findByExternalId("own").orElseThrow(),
+                    tx.leads().count(LeadListing.firstPage(10)), tx.history().forLead(lead.id().value()), appended);
+        });
+        Lead v2 = (Lead) seen.get(0);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.get(LeadField.CITY)).contains("København");
+        assertThat(seen.get(1)).isEqualTo(v2);
+        assertThat(seen.get(2)).isEqualTo(1L);
+        assertThat(seen.get(3)).isEqualTo(List.of(seen.get(4)));
+        assertThat(find(lead.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("concurrent updates from several threads lose no update")
+    void concurrentUpdatesLoseNothing() throws Exception {
+        Lead lead = aLead().with(LeadField.DESCRIPTION, "0").build();
+        insert(lead);
+        int threads = 4;
+        int incrementsEach = 15;
+        AtomicInteger conflicts = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < incrementsEach; i++) {
+                        while (true) {
+                            try {
+                                store.inTransaction(tx -> {
+                                    Lead current = tx.leads().find(lead.id()).orElseThrow();
+                                    int n = Integer.parseInt(current.get(LeadField.DESCRIPTION).orElseThrow());
+                                    tx.leads().update(TestLeads.next(current, LeadField.DESCRIPTION, String.valueOf(n + 1)));
+                                    tx.history().append(entry(lead.id().value(), HistoryAction.UPDATED,
+                                            FieldChange.of("description", String.valueOf(n), String.valueOf(n + 1))));
+                                    return null;
+                                });
+                                break;
+                            } catch (ConflictException e) {
+                                conflicts.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Lead last = find(lead.id()).orElseThrow();
+        assertThat(last.get(LeadField.DESCRIPTION)).contains(String.valueOf(threads * incrementsEach));
+        assertThat(last.version()).isEqualTo(1 + threads * incrementsEach);
+        List<HistoryEntry> history = history(lead.id().value());
+        assertThat(history).hasSize(threads * incrementsEach);
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).changes().get(0).after()).contains(String.valueOf(i + 1));
+        }
+    }
+
+    @Test
+    @DisplayName("of two concurrent inserts with the same external id, exactly one commits")
+    void concurrentInsertsOfOneExternalIdLetOneWin() throws Exception {
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    try {
+                        insert(aLead().with(LeadField.EXTERNAL_ID, "race").build());
+                        return true;
+                    } catch (ConflictException e) {
+                        return false;
+                    }
+                });
+            }
+            long winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(new LeadListing(true, 0, 10))).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ listing
+
+    @Test
+    @DisplayName("lists page newest first, ties by id; deleted leads only when asked for; counts agree")
+    void listingPagesNewestFirst() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        List<Lead> all = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Lead lead = aLead().id("l" + i).createdAt(t0.plusSeconds(i / 2)).build();
+            all.add(lead);
+            insert(lead);
+        }
+        Lead gone = aLead().id("l9").createdAt(t0.plusSeconds(100)).deleted().build();
+        insert(gone);
+
+        List<Lead> firstPage = list(new LeadListing(false, 0, 3));
+        List<Lead> secondPage = list(new LeadListing(false, 3, 3));
+        List<Lead> lastPage = list(new LeadListing(false, 6, 3));
+        assertThat(firstPage).extracting(l -> l.id().value()).containsExactly("l6", "l5", "l4");
+        assertThat(secondPage).extracting(l -> l.id().value()).containsExactly("l3", "l2", "l1");
+        assertThat(lastPage).extracting(l -> l.id().value()).containsExactly("l0");
+        assertThat(count(LeadListing.firstPage(1))).isEqualTo(7);
+        assertThat(list(new LeadListing(true, 0, 1)))
+                .extracting(l -> l.id().value()).containsExactly("l9");
+        assertThat(count(new LeadListing(true, 0, 1))).isEqualTo(8);
+    }
+
+    @Test
+    @DisplayName("counting leads by status or source includes deleted leads")
+    void countWithValueIncludesDeleted() {
+        insert(aLead().with(LeadField.STATUS, "lost").build());
+        insert(aLead().with(LeadField.STATUS, "lost").deleted().build());
+        insert(aLead().with(LeadField.STATUS, "new").with(LeadField.SOURCE, "import").build());
+        assertThat(countWithValue(LeadField.STATUS, "lost")).isEqualTo(2);
+        assertThat(countWithValue(LeadField.SOURCE, "import")).isEqualTo(1);
+        assertThat(countWithValue(LeadField.STATUS, "contacted")).isZero();
+    }
+
+    // ------------------------------------------------------------------ history
+
+    @Test
+    @DisplayName("history is append-only: entries come back in append order, unchanged, with increasing sequences")
+    void historyIsAppendOnly() {
+        String leadId = "h1";
+        HistoryEntry created = store.inTransaction(tx -> tx.history().append(entry(leadId, HistoryAction.CREATED,
+                FieldChange.of("firstName", null, "Şarūnas"), FieldChange.of("email", null, "sarunas@imone.lt"))));
+        HistoryEntry other = store.inTransaction(tx -> tx.history().append(entry("h2", HistoryAction.CREATED)));
+        HistoryEntry updated = store.inTransaction(tx -> tx.history().append(entry(leadId, HistoryAction.UPDATED,
+                FieldChange.of("email", "sarunas@imone.lt", null), FieldChange.of("description", null, "a\nb"))));
+
+        assertThat(created.sequence()).isPositive();
+        assertThat(other.sequence()).isGreaterThan(created.sequence());
+        assertThat(updated.sequence()).isGreaterThan(other.sequence());
+        assertThat(history(leadId)).containsExactly(created, updated);
+        assertThat(history("h2")).containsExactly(other);
+        assertThat(history("nobody")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a history entry keeps a value at the longest field length")
+    void historyKeepsLongValues() {
+        String longText = repeatToCodePoints(DANISH + "\n", LeadField.DESCRIPTION.maxLength());
+        HistoryEntry stored = store.inTransaction(tx -> tx.history().append(entry("h3", HistoryAction.UPDATED,
+                FieldChange.of("description", longText, longText + "x"))));
+        assertThat(history("h3")).containsExactly(stored);
+    }
+
+    // ------------------------------------------------------------------ catalogues and settings
+
+    @Test
+    @DisplayName("catalogues persist with order, categories, labels and state; a stale save conflicts")
+    void cataloguesPersist() {
+        assertThat(catalogue(CatalogueKind.STATUS)).isEmpty();
+
+        Catalogue defaults = Catalogue.defaults(CatalogueKind.STATUS);
+        List<CatalogueEntry> entries = new ArrayList<>(defaults.entries());
+        entries.add(0, CatalogueEntry.status("waiting", StatusCategory.WORKING,
+                Map.of("en", "Waiting for reply", "tr", "Cevap Bekleniyor", "lt", "Laukiama atsakymo", "da", "Afventer svar")));
+        entries.set(5, entries.get(5).withActive(false));
+        Catalogue v1 = new Catalogue(CatalogueKind.STATUS, entries, "waiting", 1);
+        store.inTransaction(tx -> {
+            tx.catalogues().save(v1);
+            return null;
+        });
+        assertThat(catalogue(CatalogueKind.STATUS)).contains(v1);
+        assertThat(catalogue(CatalogueKind.SOURCE)).isEmpty();
+
+        List<CatalogueEntry> fewer = new ArrayList<>(entries);
+        fewer.remove(6);
+        Catalogue v2 = new Catalogue(CatalogueKind.STATUS, fewer, "new", 2);
+        store.inTransaction(tx -> {
+            tx.catalogues().save(v2);
+            return null;
+        });
+        assertThat(catalogue(CatalogueKind.STATUS)).contains(v2);
+
+        Catalogue staleV2 = new Catalogue(CatalogueKind.STATUS, entries, "new", 2);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.catalogues().save(staleV2);
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        Catalogue secondInsert = new Catalogue(CatalogueKind.STATUS, entries, "new", 1);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.catalogues().save(secondInsert);
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(catalogue(CatalogueKind.STATUS)).contains(v2);
+    }
+
+    @Test
+    @DisplayName("settings persist; a stale save conflicts and changes nothing")
+    void settingsPersist() {
+        assertThat(settings()).isEqualTo(Settings.empty());
+        Settings v1 = Settings.empty().with("lead.requiredFields", "email,firstName").with("ünïcode", "ø");
+        assertThat(v1.version()).isEqualTo(2);
+        Settings first = Settings.empty().with("lead.requiredFields", "email,firstName");
+        store.inTransaction(tx -> {
+            tx.settings().save(first);
+            return null;
+        });
+        assertThat(settings()).isEqualTo(first);
+        Settings second = first.with("ünïcode", "ø");
+        store.inTransaction(tx -> {
+            tx.settings().save(second);
+            return null;
+        });
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.settings().save(first.with("x", "y"));
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(settings()).isEqualTo(second);
+    }
+
+    // ------------------------------------------------------------------ the service on this store
+
+    @Test
+    @DisplayName("LeadKit on this store: create, update, delete, restore, history and catalogue changes")
+    void leadKitRunsOnThisStore() {
+        LeadKit kit = LeadKit.builder().store(store)
+                .directory(Directory.inMemory().user("admin", "Admin").roles(Role.ADMIN).add()
+                        .user("ayse", "Ayşe Yılmaz").team("tr").add())
+                .clock(Clock.fixed(Instant.parse("2026-03-02T10:15:30.123456789Z"), ZoneOffset.UTC))
+                .build();
+        Actor ayse = Actor.of("ayse");
+        Lead lead = kit.leads().create(ayse, LeadDraft.builder().firstName("Işıl").lastName("Ağaoğlu")
+                .email("ISIL@Ornek.com.tr").externalId("tr-1").status("contacted").build());
+        assertThat(lead.email()).contains("isil@ornek.com.tr");
+        assertThat(lead.createdAt()).isEqualTo(Instant.parse("2026-03-02T10:15:30.123456Z"));
+        assertThat(kit.leads().get(ayse, lead.id())).isEqualTo(lead);
+        assertThat(kit.leads().findByExternalId(ayse, "tr-1")).contains(lead);
+
+        Lead updated = kit.leads().update(ayse, lead.id(), LeadPatch.builder().set(LeadField.CITY, "İzmir").build(),
+                lead.version());
+        assertThatThrownBy(() -> kit.leads().update(ayse, lead.id(),
+                LeadPatch.builder().set(LeadField.CITY, "Ankara").build(), lead.version()))
+                .isInstanceOf(ConflictException.class);
+        kit.leads().delete(ayse, lead.id());
+        assertThat(kit.leads().list(ayse, 0, 10)).isEmpty();
+        Lead restored = kit.leads().restore(ayse, lead.id());
+        assertThat(kit.leads().list(ayse, 0, 10)).containsExactly(restored);
+        assertThat(kit.leads().history(ayse, lead.id())).extracting(HistoryEntry::action)
+                .containsExactly(HistoryAction.CREATED, HistoryAction.UPDATED, HistoryAction.DELETED, HistoryAction.RESTORED);
+        assertThat(kit.leads().get(ayse, lead.id()).get(LeadField.CITY)).isEqualTo(updated.get(LeadField.CITY));
+
+        Actor admin = Actor.of("admin");
+        kit.catalogues().relabel(admin, CatalogueKind.STATUS, "new", "lt", "Naujas klientas");
+        assertThatThrownBy(() -> kit.catalogues().delete(admin, CatalogueKind.STATUS, "contacted"))
+                .isInstanceOf(LeadKitException.class).hasMessageContaining("held by 1 lead")
+                .extracting(e -> ((LeadKitException) e).code()).isEqualTo("catalogue.entry.in_use");
+        kit.catalogues().delete(admin, CatalogueKind.SOURCE, "import");
+        LeadKit reopened = LeadKit.builder().store(store).directory(kit.directory()).build();
+        assertThat(reopened.catalogues().get(CatalogueKind.STATUS).entry("new").orElseThrow().labels())
+                .containsEntry("lt", "Naujas klientas");
+        assertThat(reopened.catalogues().get(CatalogueKind.SOURCE).entry("import")).isEmpty();
+    }
+
+    /** @return {@code sample} repeated and cut to exactly {@code n} code points */
+    protected static String repeatToCodePoints(String sample, int n) {
+        int[] cps = sample.codePoints().toArray();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.appendCodePoint(cps[i % cps.length]);
+        }
+        String s = sb.toString().strip();
+        while (s.codePointCount(0, s.length()) < n) {
+            s = s + "x";
+        }
+        return s;
+    }
+}
