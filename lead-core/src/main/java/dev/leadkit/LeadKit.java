@@ -1,7 +1,10 @@
 package dev.leadkit;
 
 import dev.leadkit.access.AccessPolicy;
+import dev.leadkit.access.AccessRules;
+import dev.leadkit.access.AccessService;
 import dev.leadkit.access.Directory;
+import dev.leadkit.access.LeadGate;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.NotificationSink;
 import dev.leadkit.lead.LeadService;
@@ -39,6 +42,7 @@ public final class LeadKit {
     private final NotificationSink notifications;
     private final LeadService leads;
     private final CatalogueService catalogues;
+    private final AccessService access;
 
     private LeadKit(Builder b) {
         this.store = b.store;
@@ -46,10 +50,12 @@ public final class LeadKit {
         this.clock = b.clock;
         this.events = b.events;
         this.notifications = b.notifications;
-        AccessPolicy policy = new AccessPolicy(directory);
+        AccessPolicy policy = new AccessPolicy(directory, b.accessRules);
+        LeadGate gate = new LeadGate(policy);
         IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(clock);
-        this.leads = new LeadService(store, directory, policy, clock, ids, events);
+        this.leads = new LeadService(store, directory, gate, clock, ids, events, notifications);
         this.catalogues = new CatalogueService(store, policy);
+        this.access = new AccessService(store, directory, gate, clock, ids, events, notifications);
     }
 
     /** @return a builder with the embedded defaults */
@@ -60,6 +66,11 @@ public final class LeadKit {
     /** @return lead creation, reading, changes and history */
     public LeadService leads() {
         return leads;
+    }
+
+    /** @return ownership and sharing: rights, grants, access requests, transfer, follow, claim */
+    public AccessService access() {
+        return access;
     }
 
     /** @return the status and source catalogues */
@@ -94,8 +105,8 @@ public final class LeadKit {
 
     /**
      * Configures a {@link LeadKit}. Every option has an embedded default: an in-memory store, an
-     * empty in-memory directory, the system clock (UTC), time-ordered UUIDs, in-process events and a
-     * collecting notification sink. Not thread-safe; {@link #build()} may be called more than once.
+     * empty in-memory directory, the system clock (UTC), time-ordered UUIDs, in-process events, a
+     * collecting notification sink and seed 000's access rules. Not thread-safe; {@link #build()} may be called more than once.
      */
     public static final class Builder {
         private Store store = new InMemoryStore();
@@ -104,8 +115,18 @@ public final class LeadKit {
         private IdGenerator ids;
         private EventPublisher events = EventPublisher.inProcess();
         private NotificationSink notifications = NotificationSink.collecting();
+        private AccessRules accessRules = AccessRules.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param rules the configurable access rules (default: seed 000's, {@link AccessRules#defaults()})
+         * @return this builder
+         */
+        public Builder accessRules(AccessRules rules) {
+            this.accessRules = Objects.requireNonNull(rules, "rules");
+            return this;
         }
 
         /**

@@ -14,5 +14,25 @@ public enum HistoryAction {
     /** The lead was soft-deleted. */
     DELETED,
     /** A deleted lead was restored. */
-    RESTORED
+    RESTORED,
+    /** The owner handed the lead to another user (a change of {@code owner}). */
+    TRANSFERRED,
+    /** A user took an unassigned lead (a change of {@code owner}). */
+    CLAIMED,
+    /** An unassigned lead was given to a colleague (a change of {@code owner}). */
+    ASSIGNED,
+    /** Rights were granted; the change's field is {@code grant:<userId>}. */
+    GRANTED,
+    /** Rights were revoked; the change's field is {@code grant:<userId>}. */
+    REVOKED,
+    /** A user asked for access; the change's field is {@code request:<requestId>}. */
+    ACCESS_REQUESTED,
+    /** The owner approved an access request. */
+    ACCESS_APPROVED,
+    /** The owner denied an access request. */
+    ACCESS_DENIED,
+    /** A user started following; the change's field is {@code follower:<userId>}. */
+    FOLLOWED,
+    /** A user stopped following, or lost view and so the follow. */
+    UNFOLLOWED
 }

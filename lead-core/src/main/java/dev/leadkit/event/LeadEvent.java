@@ -81,6 +81,27 @@ public sealed interface LeadEvent {
     }
 
     /**
+     * A lead got another owner: transferred, claimed or assigned.
+     *
+     * @param leadId        the lead
+     * @param actorId       who caused it
+     * @param at            when
+     * @param previousOwner the former owner, empty when it was unassigned
+     * @param newOwner      the new owner
+     */
+    record OwnerChanged(String leadId, String actorId, Instant at, java.util.Optional<String> previousOwner,
+                        String newOwner) implements LeadEvent {
+        /** Checks the components. */
+        public OwnerChanged {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(previousOwner, "previousOwner");
+            Objects.requireNonNull(newOwner, "newOwner");
+        }
+    }
+
+    /**
      * A deleted lead was restored.
      *
      * @param leadId  the lead

@@ -171,6 +171,21 @@ public final class Lead {
     }
 
     /**
+     * The next version with another owner — the value a transfer, claim or assignment stores.
+     * Whether the change is allowed is the access service's decision.
+     *
+     * @param ownerId the new owner's user id
+     * @param at      when
+     * @return the next version
+     */
+    public Lead withOwner(String ownerId, Instant at) {
+        Objects.requireNonNull(ownerId, "ownerId");
+        EnumMap<LeadField, String> changed = new EnumMap<>(values);
+        changed.put(LeadField.OWNER, ownerId);
+        return withValues(changed, at);
+    }
+
+    /**
      * @param changed the complete new field values
      * @param at      when
      * @return the next version with these values

@@ -8,19 +8,24 @@ import dev.leadkit.NotFoundException;
 import dev.leadkit.ValidationException;
 import dev.leadkit.access.AccessPolicy;
 import dev.leadkit.access.Directory;
+import dev.leadkit.access.LeadGate;
 import dev.leadkit.access.Right;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.LeadEvent;
+import dev.leadkit.event.Notification;
+import dev.leadkit.event.NotificationSink;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
+import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.CatalogueService;
+import dev.leadkit.workflow.StatusCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +83,8 @@ public final class LeadService {
 
     private final Store store;
     private final AccessPolicy policy;
+    private final LeadGate gate;
+    private final NotificationSink notifications;
     private final LeadValidator validator;
     private final Clock clock;
     private final IdGenerator ids;
@@ -86,17 +93,20 @@ public final class LeadService {
     /**
      * Usually obtained from {@code LeadKit.leads()}.
      *
-     * @param store     where leads live
-     * @param directory the host's users
-     * @param policy    who may do what
-     * @param clock     the time source
-     * @param ids       makes lead ids
-     * @param events    receives events after commit
+     * @param store         where leads live
+     * @param directory     the host's users
+     * @param gate          who may do what, per lead
+     * @param clock         the time source
+     * @param ids           makes lead ids
+     * @param events        receives events after commit
+     * @param notifications tells owners and followers of changes ({@code lead.changed})
      */
-    public LeadService(Store store, Directory directory, AccessPolicy policy, Clock clock, IdGenerator ids,
-                       EventPublisher events) {
+    public LeadService(Store store, Directory directory, LeadGate gate, Clock clock, IdGenerator ids,
+                       EventPublisher events, NotificationSink notifications) {
         this.store = Objects.requireNonNull(store, "store");
-        this.policy = Objects.requireNonNull(policy, "policy");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.policy = gate.policy();
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
         this.validator = new LeadValidator(Objects.requireNonNull(directory, "directory"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -157,20 +167,29 @@ public final class LeadService {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
         policy.activeUser(actor, Right.VIEW, id.value());
-        return store.inTransaction(tx -> load(tx, id));
+        return store.inTransaction(tx -> {
+            Lead lead = load(tx, id);
+            gate.check(tx, actor, Right.VIEW, lead);
+            return lead;
+        });
     }
 
     /**
      * @param actor      who asks
      * @param externalId the id in the system of origin
      * @return the lead holding it, if any
+     * @throws dev.leadkit.AccessDeniedException when a lead holds it but the actor may not view it
      */
     public Optional<Lead> findByExternalId(Actor actor, String externalId) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(externalId, "externalId");
         policy.activeUser(actor, Right.VIEW, null);
         String key = Texts.clean(externalId, false).value();
-        return key.isEmpty() ? Optional.empty() : store.inTransaction(tx -> tx.leads().findByExternalId(key));
+        return key.isEmpty() ? Optional.empty() : store.inTransaction(tx -> {
+            Optional<Lead> found = tx.leads().findByExternalId(key);
+            found.ifPresent(lead -> gate.check(tx, actor, Right.VIEW, lead));
+            return found;
+        });
     }
 
     /**
@@ -194,12 +213,15 @@ public final class LeadService {
         policy.activeUser(actor, Right.EDIT, id.value());
         Instant now = now();
         AtomicReference<Map<LeadField, String>> before = new AtomicReference<>();
+        Set<String> watchers = new LinkedHashSet<>();
         Lead updated = store.inTransaction(tx -> {
             Lead current = load(tx, id);
+            gate.check(tx, actor, Right.VIEW, current);
             requireVersion(current, expectedVersion);
             if (current.isDeleted()) {
                 throw new ConflictException("lead.deleted", "Lead '" + id + "' is deleted; restore it before changing it.");
             }
+            gate.check(tx, actor, Right.EDIT, current);
             Catalogue statuses = CatalogueService.current(tx, CatalogueKind.STATUS);
             Catalogue sources = CatalogueService.current(tx, CatalogueKind.SOURCE);
             List<FieldError> errors = new ArrayList<>();
@@ -230,17 +252,21 @@ public final class LeadService {
             if (values.equals(current.values())) {
                 return current;
             }
+            checkStatusRight(tx, actor, current, values.get(LeadField.STATUS), statuses);
             requireFreeExternalId(tx, values.get(LeadField.EXTERNAL_ID), current.id());
             Lead next = current.withValues(values, now);
             tx.leads().update(next);
             tx.history().append(new HistoryEntry(0, id.value(), now, actor.userId(), HistoryAction.UPDATED,
                     changes(current.values(), next.values())));
             before.set(current.values());
+            watchers.addAll(gate.watchers(tx, next));
             return next;
         });
         if (before.get() != null) {
             LOG.debug("Lead {} updated to version {} by {}", id, updated.version(), actor.userId());
-            publish(new LeadEvent.Updated(id.value(), actor.userId(), now, changedKeys(before.get(), updated.values())));
+            Set<String> changed = changedKeys(before.get(), updated.values());
+            publish(new LeadEvent.Updated(id.value(), actor.userId(), now, changed));
+            notifyWatchers(watchers, actor, id, now, Map.of("fields", String.join(",", changed)));
         }
         return updated;
     }
@@ -274,8 +300,10 @@ public final class LeadService {
         policy.activeUser(actor, Right.DELETE, id.value());
         Instant now = now();
         AtomicBoolean changed = new AtomicBoolean();
+        Set<String> watchers = new LinkedHashSet<>();
         Lead result = store.inTransaction(tx -> {
             Lead current = load(tx, id);
+            gate.check(tx, actor, Right.DELETE, current);
             if (current.isDeleted() == deleted) {
                 return current;
             }
@@ -285,18 +313,21 @@ public final class LeadService {
                     deleted ? HistoryAction.DELETED : HistoryAction.RESTORED,
                     List.of(FieldChange.of("deleted", String.valueOf(!deleted), String.valueOf(deleted)))));
             changed.set(true);
+            watchers.addAll(gate.watchers(tx, next));
             return next;
         });
         if (changed.get()) {
             LOG.debug("Lead {} {} by {}", id, deleted ? "deleted" : "restored", actor.userId());
             publish(deleted ? new LeadEvent.Deleted(id.value(), actor.userId(), now)
                     : new LeadEvent.Restored(id.value(), actor.userId(), now));
+            notifyWatchers(watchers, actor, id, now, Map.of("fields", "deleted"));
         }
         return result;
     }
 
     /**
-     * A page of leads that are not deleted, newest first.
+     * A page of the leads the actor may view that are not deleted, newest first. The actor's
+     * visibility is part of the store's query (requirement Q7).
      *
      * @param actor  who asks
      * @param offset how many to skip, 0 or more
@@ -304,7 +335,7 @@ public final class LeadService {
      * @return the page
      */
     public List<Lead> list(Actor actor, int offset, int limit) {
-        return listing(actor, new LeadListing(false, offset, limit));
+        return listing(actor, false, offset, limit);
     }
 
     /**
@@ -316,23 +347,23 @@ public final class LeadService {
      * @return the page, newest first
      */
     public List<Lead> listIncludingDeleted(Actor actor, int offset, int limit) {
-        return listing(actor, new LeadListing(true, offset, limit));
+        return listing(actor, true, offset, limit);
     }
 
-    private List<Lead> listing(Actor actor, LeadListing listing) {
+    private List<Lead> listing(Actor actor, boolean includeDeleted, int offset, int limit) {
         Objects.requireNonNull(actor, "actor");
-        policy.activeUser(actor, Right.VIEW, null);
+        LeadListing listing = new LeadListing(policy.visibility(actor), includeDeleted, offset, limit);
         return store.inTransaction(tx -> tx.leads().list(listing));
     }
 
     /**
      * @param actor who asks
-     * @return how many leads are not deleted
+     * @return how many leads the actor may view are not deleted
      */
     public long count(Actor actor) {
         Objects.requireNonNull(actor, "actor");
-        policy.activeUser(actor, Right.VIEW, null);
-        return store.inTransaction(tx -> tx.leads().count(LeadListing.firstPage(1)));
+        LeadListing listing = new LeadListing(policy.visibility(actor), false, 0, 1);
+        return store.inTransaction(tx -> tx.leads().count(listing));
     }
 
     /**
@@ -346,7 +377,7 @@ public final class LeadService {
         Objects.requireNonNull(id, "id");
         policy.activeUser(actor, Right.VIEW, id.value());
         return store.inTransaction(tx -> {
-            load(tx, id);
+            gate.check(tx, actor, Right.VIEW, load(tx, id));
             return tx.history().forLead(id.value());
         });
     }
@@ -435,6 +466,33 @@ public final class LeadService {
         Set<String> keys = new LinkedHashSet<>();
         changes(before, after).forEach(c -> keys.add(c.field()));
         return keys;
+    }
+
+    /** Closing a lead needs CLOSE; setting a converted status by hand needs CONVERT (P3). */
+    private void checkStatusRight(StoreTransaction tx, Actor actor, Lead current, String newStatus, Catalogue statuses) {
+        if (newStatus == null || newStatus.equals(current.status())) {
+            return;
+        }
+        Optional<StatusCategory> category = statuses.entry(newStatus).flatMap(CatalogueEntry::category);
+        if (category.filter(StatusCategory.CLOSED::equals).isPresent()) {
+            gate.check(tx, actor, Right.CLOSE, current);
+        } else if (category.filter(StatusCategory.CONVERTED::equals).isPresent()) {
+            gate.check(tx, actor, Right.CONVERT, current);
+        }
+    }
+
+    private void notifyWatchers(Set<String> watchers, Actor actor, LeadId id, Instant at, Map<String, String> params) {
+        for (String watcher : watchers) {
+            if (watcher.equals(actor.userId())) {
+                continue;
+            }
+            try {
+                notifications.deliver(new Notification(watcher, "lead.changed", Optional.of(id.value()),
+                        Map.of("by", actor.userId(), "fields", params.get("fields")), at));
+            } catch (RuntimeException e) {
+                LOG.warn("The notification sink failed on lead.changed for lead {}", id, e);
+            }
+        }
     }
 
     private void publish(LeadEvent event) {

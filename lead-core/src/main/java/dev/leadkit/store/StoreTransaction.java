@@ -19,4 +19,10 @@ public interface StoreTransaction {
 
     /** @return the stored settings */
     SettingsRepository settings();
+
+    /** @return each lead's grants and followers */
+    LeadAccessRepository access();
+
+    /** @return the access requests */
+    AccessRequestRepository accessRequests();
 }

@@ -2,11 +2,16 @@ package dev.leadkit.store.memory;
 
 import dev.leadkit.ConflictException;
 import dev.leadkit.NotFoundException;
+import dev.leadkit.access.AccessRequest;
+import dev.leadkit.access.LeadAccess;
+import dev.leadkit.access.Right;
 import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.AccessRequestRepository;
 import dev.leadkit.store.CatalogueRepository;
+import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadRepository;
@@ -15,6 +20,7 @@ import dev.leadkit.store.SettingsRepository;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.store.TransactionalWork;
+import dev.leadkit.store.Visibility;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
 
@@ -62,6 +68,8 @@ public final class InMemoryStore implements Store {
     private final AtomicLong historySequence = new AtomicLong();
     private final Map<CatalogueKind, Catalogue> catalogues = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.empty();
+    private final Map<String, LeadAccess> access = new ConcurrentHashMap<>();
+    private final Map<String, AccessRequest> requests = new ConcurrentHashMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -82,7 +90,7 @@ public final class InMemoryStore implements Store {
     }
 
     private final class MemoryTransaction implements StoreTransaction, LeadRepository, HistoryRepository,
-            CatalogueRepository, SettingsRepository {
+            CatalogueRepository, SettingsRepository, LeadAccessRepository, AccessRequestRepository {
 
         boolean open = true;
         private final Map<LeadId, Lead> writtenLeads = new LinkedHashMap<>();
@@ -93,6 +101,10 @@ public final class InMemoryStore implements Store {
         private final Map<CatalogueKind, Long> catalogueBase = new EnumMap<>(CatalogueKind.class);
         private Settings writtenSettings;
         private long settingsBase = -1;
+        private final Map<String, LeadAccess> writtenAccess = new HashMap<>();
+        private final Map<String, Long> accessBase = new HashMap<>();
+        private final Map<String, AccessRequest> writtenRequests = new LinkedHashMap<>();
+        private final Map<String, Long> requestBase = new HashMap<>();
 
         private void checkOpen() {
             if (!open) {
@@ -120,6 +132,18 @@ public final class InMemoryStore implements Store {
 
         @Override
         public SettingsRepository settings() {
+            checkOpen();
+            return this;
+        }
+
+        @Override
+        public LeadAccessRepository access() {
+            checkOpen();
+            return this;
+        }
+
+        @Override
+        public AccessRequestRepository accessRequests() {
             checkOpen();
             return this;
         }
@@ -179,29 +203,110 @@ public final class InMemoryStore implements Store {
                     });
         }
 
-        private Stream<Lead> visible(boolean includeDeleted) {
+        private Stream<Lead> all(boolean includeDeleted) {
             Stream<Lead> committed = leads.values().stream().filter(l -> !writtenLeads.containsKey(l.id()));
             return Stream.concat(committed, writtenLeads.values().stream())
                     .filter(l -> includeDeleted || !l.isDeleted());
         }
 
+        /** The visibility is evaluated while scanning, as a database evaluates its WHERE clause. */
+        private Stream<Lead> visible(LeadListing listing) {
+            Visibility visibility = listing.visibility();
+            Stream<Lead> candidates = all(listing.includeDeleted());
+            if (visibility.all()) {
+                return candidates;
+            }
+            String grantee = visibility.grantee().orElse(null);
+            return candidates.filter(l -> visibility.admits(l.owner(),
+                    grantee != null && find(l.id().value()).grantedTo(grantee).contains(Right.VIEW)));
+        }
+
         @Override
         public List<Lead> list(LeadListing listing) {
             checkOpen();
-            return visible(listing.includeDeleted()).sorted(NEWEST_FIRST)
-                    .skip(listing.offset()).limit(listing.limit()).toList();
+            return visible(listing).sorted(NEWEST_FIRST).skip(listing.offset()).limit(listing.limit()).toList();
         }
 
         @Override
         public long count(LeadListing listing) {
             checkOpen();
-            return visible(listing.includeDeleted()).count();
+            return visible(listing).count();
         }
 
         @Override
         public long countWithValue(LeadField field, String code) {
             checkOpen();
-            return visible(true).filter(l -> l.get(field).filter(code::equals).isPresent()).count();
+            return all(true).filter(l -> l.get(field).filter(code::equals).isPresent()).count();
+        }
+
+        // ---- access
+
+        @Override
+        public LeadAccess find(String leadId) {
+            checkOpen();
+            LeadAccess written = writtenAccess.get(leadId);
+            if (written != null) {
+                return written;
+            }
+            LeadAccess committed = access.get(leadId);
+            return committed != null ? committed : LeadAccess.none(leadId);
+        }
+
+        @Override
+        public void save(LeadAccess next) {
+            checkOpen();
+            long current = find(next.leadId()).version();
+            if (current != next.version() - 1) {
+                throw ConflictException.staleVersion("lead_access", next.leadId(), next.version() - 1, current);
+            }
+            accessBase.putIfAbsent(next.leadId(), current);
+            writtenAccess.put(next.leadId(), next);
+        }
+
+        // ---- access requests
+
+        @Override
+        public Optional<AccessRequest> findRequest(String id) {
+            checkOpen();
+            AccessRequest written = writtenRequests.get(id);
+            return Optional.ofNullable(written != null ? written : requests.get(id));
+        }
+
+        @Override
+        public List<AccessRequest> pendingForLead(String leadId) {
+            checkOpen();
+            Map<String, AccessRequest> merged = new LinkedHashMap<>(requests);
+            merged.putAll(writtenRequests);
+            return merged.values().stream()
+                    .filter(r -> r.leadId().equals(leadId) && r.state() == AccessRequest.State.PENDING)
+                    .sorted(Comparator.comparing(AccessRequest::requestedAt).thenComparing(AccessRequest::id))
+                    .toList();
+        }
+
+        @Override
+        public void insert(AccessRequest request) {
+            checkOpen();
+            if (request.version() != 1) {
+                throw new IllegalArgumentException("a new access request is inserted at version 1");
+            }
+            if (findRequest(request.id()).isPresent()) {
+                throw new ConflictException("access_request.id.taken", "An access request with id '" + request.id()
+                        + "' is already stored.");
+            }
+            requestBase.put(request.id(), ABSENT);
+            writtenRequests.put(request.id(), request);
+        }
+
+        @Override
+        public void update(AccessRequest request) {
+            checkOpen();
+            AccessRequest current = findRequest(request.id())
+                    .orElseThrow(() -> new NotFoundException("access_request", request.id()));
+            if (current.version() != request.version() - 1) {
+                throw ConflictException.staleVersion("access_request", request.id(), request.version() - 1, current.version());
+            }
+            requestBase.putIfAbsent(request.id(), current.version());
+            writtenRequests.put(request.id(), request);
         }
 
         // ---- history
@@ -290,6 +395,8 @@ public final class InMemoryStore implements Store {
                     });
                 }
                 catalogues.putAll(writtenCatalogues);
+                access.putAll(writtenAccess);
+                requests.putAll(writtenRequests);
                 if (writtenSettings != null) {
                     settings = writtenSettings;
                 }
@@ -326,6 +433,21 @@ public final class InMemoryStore implements Store {
                 if (committed != base.getValue()) {
                     throw ConflictException.staleVersion("catalogue", base.getKey().name().toLowerCase(java.util.Locale.ROOT),
                             base.getValue(), committed);
+                }
+            }
+            for (Map.Entry<String, Long> base : accessBase.entrySet()) {
+                long committed = Optional.ofNullable(access.get(base.getKey())).map(LeadAccess::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw ConflictException.staleVersion("lead_access", base.getKey(), base.getValue(), committed);
+                }
+            }
+            for (Map.Entry<String, Long> base : requestBase.entrySet()) {
+                long committed = Optional.ofNullable(requests.get(base.getKey())).map(AccessRequest::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("access_request.id.taken", "An access request with id '"
+                            + base.getKey() + "' was stored concurrently.")
+                            : ConflictException.staleVersion("access_request", base.getKey(), base.getValue(), committed);
                 }
             }
             if (writtenSettings != null && settings.version() != settingsBase) {
