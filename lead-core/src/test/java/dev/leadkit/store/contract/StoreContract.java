@@ -5,7 +5,10 @@ import dev.leadkit.ConflictException;
 import dev.leadkit.LeadKit;
 import dev.leadkit.LeadKitException;
 import dev.leadkit.NotFoundException;
+import dev.leadkit.access.AccessRequest;
 import dev.leadkit.access.Directory;
+import dev.leadkit.access.LeadAccess;
+import dev.leadkit.access.Right;
 import dev.leadkit.access.Role;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryAction;
@@ -18,6 +21,7 @@ import dev.leadkit.lead.LeadPatch;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.Store;
+import dev.leadkit.store.Visibility;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.CatalogueKind;
@@ -34,6 +38,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -527,6 +532,139 @@ public abstract class StoreContract {
             return null;
         })).isInstanceOf(ConflictException.class);
         assertThat(settings()).isEqualTo(second);
+    }
+
+    // ------------------------------------------------------------------ access (K3)
+
+    private LeadAccess access(String leadId) {
+        return store.inTransaction(tx -> tx.access().find(leadId));
+    }
+
+    private Optional<AccessRequest> request(String id) {
+        return store.inTransaction(tx -> tx.accessRequests().findRequest(id));
+    }
+
+    private List<AccessRequest> pending(String leadId) {
+        return store.inTransaction(tx -> tx.accessRequests().pendingForLead(leadId));
+    }
+
+    private void saveAccess(LeadAccess access) {
+        store.inTransaction(tx -> {
+            tx.access().save(access);
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("a lead's grants and followers persist, versioned; a stale save conflicts; a failed transaction leaves none")
+    void leadAccessPersists() {
+        assertThat(access("a1")).isEqualTo(LeadAccess.none("a1"));
+        LeadAccess v1 = LeadAccess.none("a1").withGrant("jonas", Set.of(Right.EDIT, Right.FOLLOW))
+                .withFollower("mette", true);
+        LeadAccess stored1 = new LeadAccess("a1", v1.grants(), v1.followers(), 1);
+        saveAccess(stored1);
+        assertThat(access("a1")).isEqualTo(stored1);
+        assertThat(access("a1").grantedTo("jonas")).containsExactlyInAnyOrder(Right.VIEW, Right.EDIT, Right.FOLLOW);
+
+        LeadAccess stored2 = stored1.withGrant("jonas", Set.of()).withGrant("şarūnas", Set.of(Right.VIEW))
+                .withFollower("mette", false).withFollower("jonas", true);
+        LeadAccess v2 = new LeadAccess("a1", stored2.grants(), stored2.followers(), 2);
+        saveAccess(v2);
+        assertThat(access("a1")).isEqualTo(v2);
+
+        assertThatThrownBy(() -> saveAccess(new LeadAccess("a1", Map.of(), Set.of(), 2)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.access().save(new LeadAccess("a2", Map.of("x", Set.of(Right.VIEW)), Set.of("x"), 1));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(access("a2")).isEqualTo(LeadAccess.none("a2"));
+        assertThat(access("a1")).isEqualTo(v2);
+    }
+
+    @Test
+    @DisplayName("access requests persist; pending ones list oldest first; decided ones leave the list; stale updates conflict")
+    void accessRequestsPersist() {
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        AccessRequest first = new AccessRequest("r1", "l1", "jonas", Set.of(Right.VIEW, Right.EDIT),
+                AccessRequest.State.PENDING, t, Optional.empty(), Optional.empty(), 1);
+        AccessRequest second = new AccessRequest("r2", "l1", "mette", Set.of(Right.VIEW),
+                AccessRequest.State.PENDING, t.plusSeconds(5), Optional.empty(), Optional.empty(), 1);
+        AccessRequest elsewhere = new AccessRequest("r3", "l2", "mette", Set.of(Right.VIEW),
+                AccessRequest.State.PENDING, t, Optional.empty(), Optional.empty(), 1);
+        store.inTransaction(tx -> {
+            tx.accessRequests().insert(second);
+            tx.accessRequests().insert(first);
+            tx.accessRequests().insert(elsewhere);
+            return null;
+        });
+        assertThat(request("r1")).contains(first);
+        assertThat(pending("l1")).containsExactly(first, second);
+
+        AccessRequest approved = first.decided(true, "ayse", t.plusSeconds(60));
+        store.inTransaction(tx -> {
+            tx.accessRequests().update(approved);
+            return null;
+        });
+        assertThat(request("r1")).contains(approved);
+        assertThat(pending("l1")).containsExactly(second);
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.accessRequests().update(first.decided(false, "ayse", t));
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.accessRequests().insert(first);
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThat(request("r1")).contains(approved);
+    }
+
+    @Test
+    @DisplayName("visibility is part of the listing: owners, the inbox and view grants; pages and counts agree")
+    void listingIsScopedByVisibility() {
+        Instant t0 = Instant.parse("2026-02-01T00:00:00Z");
+        insert(aLead().id("v-ayse").with(LeadField.OWNER, "ayse").createdAt(t0).build());
+        insert(aLead().id("v-mehmet").with(LeadField.OWNER, "mehmet").createdAt(t0.plusSeconds(1)).build());
+        insert(aLead().id("v-jonas").with(LeadField.OWNER, "jonas").createdAt(t0.plusSeconds(2)).build());
+        insert(aLead().id("v-inbox").with(LeadField.OWNER, null).createdAt(t0.plusSeconds(3)).build());
+        insert(aLead().id("v-granted").with(LeadField.OWNER, "mette").createdAt(t0.plusSeconds(4)).build());
+        insert(aLead().id("v-tag-only").with(LeadField.OWNER, "mette").createdAt(t0.plusSeconds(5)).build());
+        insert(aLead().id("v-gone").with(LeadField.OWNER, "ayse").createdAt(t0.plusSeconds(6)).deleted().build());
+        saveAccess(new LeadAccess("v-granted", Map.of("ayse", Set.of(Right.VIEW, Right.EDIT), "jonas", Set.of(Right.VIEW)),
+                Set.of(), 1));
+        saveAccess(new LeadAccess("v-tag-only", Map.of("ayse", Set.of(Right.TAG)), Set.of(), 1));
+
+        Visibility ayse = new Visibility(false, Set.of("ayse", "mehmet"), false, Optional.of("ayse"));
+        assertThat(list(new LeadListing(ayse, false, 0, 10))).extracting(l -> l.id().value())
+                .containsExactly("v-granted", "v-mehmet", "v-ayse");
+        assertThat(count(new LeadListing(ayse, false, 0, 1))).isEqualTo(3);
+        assertThat(list(new LeadListing(ayse, false, 1, 1))).extracting(l -> l.id().value()).containsExactly("v-mehmet");
+        assertThat(list(new LeadListing(ayse, true, 0, 10))).extracting(l -> l.id().value())
+                .containsExactly("v-gone", "v-granted", "v-mehmet", "v-ayse");
+
+        Visibility withInbox = new Visibility(false, Set.of("jonas"), true, Optional.of("jonas"));
+        assertThat(list(new LeadListing(withInbox, false, 0, 10))).extracting(l -> l.id().value())
+                .containsExactly("v-granted", "v-inbox", "v-jonas");
+        assertThat(count(new LeadListing(withInbox, false, 0, 1))).isEqualTo(3);
+
+        Visibility nobody = new Visibility(false, Set.of(), false, Optional.empty());
+        assertThat(list(new LeadListing(nobody, false, 0, 10))).isEmpty();
+        assertThat(count(new LeadListing(nobody, false, 0, 1))).isZero();
+        assertThat(count(new LeadListing(Visibility.everything(), false, 0, 1))).isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("a visibility with many owners is answered in full (owners bound as parameters, not truncated)")
+    void visibilityWithManyOwners() {
+        Set<String> owners = new java.util.HashSet<>();
+        for (int i = 0; i < 1500; i++) {
+            owners.add("owner-" + i);
+        }
+        insert(aLead().id("many-1").with(LeadField.OWNER, "owner-1499").build());
+        insert(aLead().id("many-2").with(LeadField.OWNER, "outsider").build());
+        Visibility visibility = new Visibility(false, owners, false, Optional.empty());
+        assertThat(list(new LeadListing(visibility, false, 0, 10))).extracting(l -> l.id().value()).containsExactly("many-1");
     }
 
     // ------------------------------------------------------------------ the service on this store
