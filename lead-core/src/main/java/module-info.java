@@ -8,6 +8,7 @@ module dev.leadkit.core {
 
     exports dev.leadkit;
     exports dev.leadkit.lead;
+    exports dev.leadkit.field;
     exports dev.leadkit.access;
     exports dev.leadkit.activity;
     exports dev.leadkit.workflow;

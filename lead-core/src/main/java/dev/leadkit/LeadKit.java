@@ -7,6 +7,7 @@ import dev.leadkit.access.Directory;
 import dev.leadkit.access.LeadGate;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.NotificationSink;
+import dev.leadkit.field.CustomFieldService;
 import dev.leadkit.lead.LeadService;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.memory.InMemoryStore;
@@ -43,6 +44,7 @@ public final class LeadKit {
     private final LeadService leads;
     private final CatalogueService catalogues;
     private final AccessService access;
+    private final CustomFieldService customFields;
 
     private LeadKit(Builder b) {
         this.store = b.store;
@@ -56,6 +58,7 @@ public final class LeadKit {
         this.leads = new LeadService(store, directory, gate, clock, ids, events, notifications);
         this.catalogues = new CatalogueService(store, policy);
         this.access = new AccessService(store, directory, gate, clock, ids, events, notifications);
+        this.customFields = new CustomFieldService(store, policy, clock);
     }
 
     /** @return a builder with the embedded defaults */
@@ -71,6 +74,11 @@ public final class LeadKit {
     /** @return ownership and sharing: rights, grants, access requests, transfer, follow, claim */
     public AccessService access() {
         return access;
+    }
+
+    /** @return custom field definitions (Admin) and raw-text parsing of their values */
+    public CustomFieldService customFields() {
+        return customFields;
     }
 
     /** @return the status and source catalogues */

@@ -1,11 +1,17 @@
 package dev.leadkit.lead;
 
+import dev.leadkit.field.FieldValue;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * A lead: a prospective customer who has reached the business but is not yet a customer record
@@ -28,16 +34,23 @@ public final class Lead {
     private final LeadId id;
     private final long version;
     private final Map<LeadField, String> values;
+    private final Map<String, FieldValue> custom;
+    private final Set<String> tags;
+    private final List<ProductInterest> products;
     private final String createdBy;
     private final Instant createdAt;
     private final Instant updatedAt;
     private final boolean deleted;
 
-    private Lead(LeadId id, long version, Map<LeadField, String> values, String createdBy,
+    private Lead(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
+                 Set<String> tags, List<ProductInterest> products, String createdBy,
                  Instant createdAt, Instant updatedAt, boolean deleted) {
         this.id = Objects.requireNonNull(id, "id");
         this.version = version;
         this.values = values;
+        this.custom = custom;
+        this.tags = tags;
+        this.products = products;
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -60,6 +73,28 @@ public final class Lead {
      */
     public static Lead of(LeadId id, long version, Map<LeadField, String> values, String createdBy,
                           Instant createdAt, Instant updatedAt, boolean deleted) {
+        return of(id, version, values, Map.of(), Set.of(), List.of(), createdBy, createdAt, updatedAt, deleted);
+    }
+
+    /**
+     * Rebuilds a lead from stored state, with its custom values, tags and products. For store
+     * adapters; values must already be normalised.
+     *
+     * @param id        the id
+     * @param version   the stored version, at least 1
+     * @param values    the standard field values
+     * @param custom    custom field values by field key
+     * @param tags      the tags
+     * @param products  the products of interest, in the order added
+     * @param createdBy the id of the user who created it
+     * @param createdAt when it was created
+     * @param updatedAt when it last changed
+     * @param deleted   whether it is soft-deleted
+     * @return the lead
+     */
+    public static Lead of(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
+                          Set<String> tags, List<ProductInterest> products, String createdBy,
+                          Instant createdAt, Instant updatedAt, boolean deleted) {
         EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
         values.forEach((field, value) -> {
             if (value != null && !value.isEmpty()) {
@@ -74,7 +109,9 @@ public final class Lead {
         if (version < 1) {
             throw new IllegalArgumentException("a stored lead's version starts at 1");
         }
-        return new Lead(id, version, Collections.unmodifiableMap(copy), createdBy, createdAt, updatedAt, deleted);
+        return new Lead(id, version, Collections.unmodifiableMap(copy),
+                Collections.unmodifiableMap(new TreeMap<>(custom)), Collections.unmodifiableSet(new TreeSet<>(tags)),
+                List.copyOf(products), createdBy, createdAt, updatedAt, deleted);
     }
 
     /** @return the stable id */
@@ -98,6 +135,29 @@ public final class Lead {
     /** @return every set field and its value (unmodifiable) */
     public Map<LeadField, String> values() {
         return values;
+    }
+
+    /** @return custom field values by field key (sorted by key) */
+    public Map<String, FieldValue> custom() {
+        return custom;
+    }
+
+    /**
+     * @param key a custom field key
+     * @return its value on this lead
+     */
+    public Optional<FieldValue> custom(String key) {
+        return Optional.ofNullable(custom.get(key));
+    }
+
+    /** @return the tags, sorted */
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** @return the products of interest, in the order they were added */
+    public List<ProductInterest> products() {
+        return products;
     }
 
     /** @return the first name */
@@ -191,7 +251,37 @@ public final class Lead {
      * @return the next version with these values
      */
     Lead withValues(Map<LeadField, String> changed, Instant at) {
-        return of(id, version + 1, changed, createdBy, createdAt, at, deleted);
+        return of(id, version + 1, changed, custom, tags, products, createdBy, createdAt, at, deleted);
+    }
+
+    /**
+     * @param changed the complete new standard values
+     * @param changedCustom the complete new custom values
+     * @param at when
+     * @return the next version
+     */
+    Lead withValues(Map<LeadField, String> changed, Map<String, FieldValue> changedCustom, Instant at) {
+        return of(id, version + 1, changed, changedCustom, tags, products, createdBy, createdAt, at, deleted);
+    }
+
+    /**
+     * The next version with other custom values — what a custom field migration stores. Whether
+     * the change is allowed is the calling service's decision.
+     *
+     * @param changedCustom the complete new custom values
+     * @param at            when
+     * @return the next version
+     */
+    public Lead withCustomValues(Map<String, FieldValue> changedCustom, Instant at) {
+        return of(id, version + 1, values, changedCustom, tags, products, createdBy, createdAt, at, deleted);
+    }
+
+    Lead withTags(Set<String> changed, Instant at) {
+        return of(id, version + 1, values, custom, changed, products, createdBy, createdAt, at, deleted);
+    }
+
+    Lead withProducts(List<ProductInterest> changed, Instant at) {
+        return of(id, version + 1, values, custom, tags, changed, createdBy, createdAt, at, deleted);
     }
 
     /**
@@ -200,7 +290,7 @@ public final class Lead {
      * @return the next version, deleted or restored
      */
     Lead withDeleted(boolean nowDeleted, Instant at) {
-        return new Lead(id, version + 1, values, createdBy, createdAt, at, nowDeleted);
+        return new Lead(id, version + 1, values, custom, tags, products, createdBy, createdAt, at, nowDeleted);
     }
 
     @Override
@@ -213,7 +303,8 @@ public final class Lead {
         }
         Lead other = (Lead) o;
         return version == other.version && deleted == other.deleted && id.equals(other.id)
-                && values.equals(other.values) && createdBy.equals(other.createdBy)
+                && values.equals(other.values) && custom.equals(other.custom) && tags.equals(other.tags)
+                && products.equals(other.products) && createdBy.equals(other.createdBy)
                 && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt);
     }
 

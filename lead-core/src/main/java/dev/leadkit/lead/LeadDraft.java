@@ -1,9 +1,16 @@
 package dev.leadkit.lead;
 
+import dev.leadkit.field.FieldValue;
+
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,10 +47,16 @@ public final class LeadDraft {
 
     private final Map<LeadField, String> values;
     private final OwnerChoice ownerChoice;
+    private final Map<String, FieldValue> custom;
+    private final Set<String> tags;
+    private final List<ProductInterest> products;
 
-    private LeadDraft(Map<LeadField, String> values, OwnerChoice ownerChoice) {
-        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
-        this.ownerChoice = ownerChoice;
+    private LeadDraft(Builder b) {
+        this.values = Collections.unmodifiableMap(new EnumMap<>(b.values));
+        this.ownerChoice = b.ownerChoice;
+        this.custom = Collections.unmodifiableMap(new LinkedHashMap<>(b.custom));
+        this.tags = Collections.unmodifiableSet(new LinkedHashSet<>(b.tags));
+        this.products = List.copyOf(b.products);
     }
 
     /** @return a new builder */
@@ -64,6 +77,21 @@ public final class LeadDraft {
         return Optional.ofNullable(values.get(field));
     }
 
+    /** @return the custom field values given, by field key */
+    public Map<String, FieldValue> custom() {
+        return custom;
+    }
+
+    /** @return the tags given (raw) */
+    public Set<String> tags() {
+        return tags;
+    }
+
+    /** @return the products of interest given */
+    public List<ProductInterest> products() {
+        return products;
+    }
+
     /** @return how the owner is chosen */
     public OwnerChoice ownerChoice() {
         return ownerChoice;
@@ -74,6 +102,9 @@ public final class LeadDraft {
         Builder b = new Builder();
         b.values.putAll(values);
         b.ownerChoice = ownerChoice;
+        b.custom.putAll(custom);
+        b.tags.addAll(tags);
+        b.products.addAll(products);
         return b;
     }
 
@@ -81,8 +112,41 @@ public final class LeadDraft {
     public static final class Builder {
         private final EnumMap<LeadField, String> values = new EnumMap<>(LeadField.class);
         private OwnerChoice ownerChoice = OwnerChoice.CREATOR;
+        private final Map<String, FieldValue> custom = new LinkedHashMap<>();
+        private final Set<String> tags = new LinkedHashSet<>();
+        private final List<ProductInterest> products = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param key   a custom field key
+         * @param value its value, of the type the field takes
+         * @return this builder
+         */
+        public Builder custom(String key, FieldValue value) {
+            custom.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * @param more tags to put on the new lead
+         * @return this builder
+         */
+        public Builder tags(String... more) {
+            for (String tag : more) {
+                tags.add(Objects.requireNonNull(tag, "tag"));
+            }
+            return this;
+        }
+
+        /**
+         * @param product a product the lead is interested in
+         * @return this builder
+         */
+        public Builder product(ProductInterest product) {
+            products.add(Objects.requireNonNull(product, "product"));
+            return this;
         }
 
         /**
@@ -189,7 +253,7 @@ public final class LeadDraft {
 
         /** @return the draft */
         public LeadDraft build() {
-            return new LeadDraft(values, ownerChoice);
+            return new LeadDraft(this);
         }
     }
 }

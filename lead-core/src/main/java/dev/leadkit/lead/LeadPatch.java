@@ -1,7 +1,10 @@
 package dev.leadkit.lead;
 
+import dev.leadkit.field.FieldValue;
+
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +27,11 @@ import java.util.Optional;
 public final class LeadPatch {
 
     private final Map<LeadField, Optional<String>> changes;
+    private final Map<String, Optional<FieldValue>> customChanges;
 
-    private LeadPatch(Map<LeadField, Optional<String>> changes) {
+    private LeadPatch(Map<LeadField, Optional<String>> changes, Map<String, Optional<FieldValue>> customChanges) {
         this.changes = Collections.unmodifiableMap(new EnumMap<>(changes));
+        this.customChanges = Collections.unmodifiableMap(new LinkedHashMap<>(customChanges));
     }
 
     /** @return a new builder */
@@ -39,16 +44,41 @@ public final class LeadPatch {
         return changes;
     }
 
+    /** @return each custom field to change, by key: a value to set, or empty to clear it */
+    public Map<String, Optional<FieldValue>> customChanges() {
+        return customChanges;
+    }
+
     /** @return whether the patch changes nothing */
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return changes.isEmpty() && customChanges.isEmpty();
     }
 
     /** Builds a {@link LeadPatch}. Not thread-safe. */
     public static final class Builder {
         private final EnumMap<LeadField, Optional<String>> changes = new EnumMap<>(LeadField.class);
+        private final Map<String, Optional<FieldValue>> customChanges = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * @param key   a custom field key
+         * @param value the new value
+         * @return this builder
+         */
+        public Builder custom(String key, FieldValue value) {
+            customChanges.put(Objects.requireNonNull(key, "key"), Optional.of(Objects.requireNonNull(value, "value")));
+            return this;
+        }
+
+        /**
+         * @param key a custom field key whose value to remove
+         * @return this builder
+         */
+        public Builder clearCustom(String key) {
+            customChanges.put(Objects.requireNonNull(key, "key"), Optional.empty());
+            return this;
         }
 
         /**
@@ -82,7 +112,7 @@ public final class LeadPatch {
 
         /** @return the patch */
         public LeadPatch build() {
-            return new LeadPatch(changes);
+            return new LeadPatch(changes, customChanges);
         }
     }
 }

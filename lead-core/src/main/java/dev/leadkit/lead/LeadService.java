@@ -17,6 +17,9 @@ import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.LeadEvent;
 import dev.leadkit.event.Notification;
 import dev.leadkit.event.NotificationSink;
+import dev.leadkit.field.CustomFields;
+import dev.leadkit.field.CustomValues;
+import dev.leadkit.field.FieldValue;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.Store;
@@ -29,6 +32,7 @@ import dev.leadkit.workflow.StatusCategory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,12 +41,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -136,6 +142,14 @@ public final class LeadService {
             draft.values().forEach((field, raw) -> validator.clean(field, raw, statuses, sources, now, errors)
                     .filter(v -> !v.isEmpty()).ifPresent(v -> values.put(field, v)));
             LeadValidator.requirePresent(requiredFields(tx), values, EnumSet.allOf(LeadField.class), errors);
+            Map<String, Optional<FieldValue>> customInput = new LinkedHashMap<>();
+            draft.custom().forEach((k, v) -> customInput.put(k, Optional.of(v)));
+            Map<String, FieldValue> custom = CustomValues.apply(tx.customFields().load(), Map.of(), customInput, true, errors);
+            Set<String> tags = cleanTags(draft.tags(), errors);
+            List<ProductInterest> products = new ArrayList<>();
+            for (ProductInterest p : draft.products()) {
+                cleanProduct(p, errors).ifPresent(products::add);
+            }
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
@@ -146,10 +160,10 @@ public final class LeadService {
                 values.put(LeadField.OWNER, actor.userId());
             }
             requireFreeExternalId(tx, values.get(LeadField.EXTERNAL_ID), null);
-            Lead lead = Lead.of(LeadId.of(ids.next()), 1, values, actor.userId(), now, now, false);
+            Lead lead = Lead.of(LeadId.of(ids.next()), 1, values, custom, tags, products, actor.userId(), now, now, false);
             tx.leads().insert(lead);
             tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), HistoryAction.CREATED,
-                    changes(Map.of(), lead.values())));
+                    changes(null, lead)));
             return lead;
         });
         LOG.debug("Lead {} created by {}", created.id(), actor.userId());
@@ -212,7 +226,7 @@ public final class LeadService {
         Objects.requireNonNull(patch, "patch");
         policy.activeUser(actor, Right.EDIT, id.value());
         Instant now = now();
-        AtomicReference<Map<LeadField, String>> before = new AtomicReference<>();
+        AtomicReference<Lead> before = new AtomicReference<>();
         Set<String> watchers = new LinkedHashSet<>();
         Lead updated = store.inTransaction(tx -> {
             Lead current = load(tx, id);
@@ -246,25 +260,27 @@ public final class LeadService {
                 }
             }
             LeadValidator.requirePresent(requiredFields(tx), values, patch.changes().keySet(), errors);
+            Map<String, FieldValue> custom = CustomValues.apply(tx.customFields().load(), current.custom(),
+                    patch.customChanges(), false, errors);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            if (values.equals(current.values())) {
+            if (values.equals(current.values()) && custom.equals(current.custom())) {
                 return current;
             }
             checkStatusRight(tx, actor, current, values.get(LeadField.STATUS), statuses);
             requireFreeExternalId(tx, values.get(LeadField.EXTERNAL_ID), current.id());
-            Lead next = current.withValues(values, now);
+            Lead next = current.withValues(values, custom, now);
             tx.leads().update(next);
             tx.history().append(new HistoryEntry(0, id.value(), now, actor.userId(), HistoryAction.UPDATED,
-                    changes(current.values(), next.values())));
-            before.set(current.values());
+                    changes(current, next)));
+            before.set(current);
             watchers.addAll(gate.watchers(tx, next));
             return next;
         });
         if (before.get() != null) {
             LOG.debug("Lead {} updated to version {} by {}", id, updated.version(), actor.userId());
-            Set<String> changed = changedKeys(before.get(), updated.values());
+            Set<String> changed = changedKeys(before.get(), updated);
             publish(new LeadEvent.Updated(id.value(), actor.userId(), now, changed));
             notifyWatchers(watchers, actor, id, now, Map.of("fields", String.join(",", changed)));
         }
@@ -382,6 +398,189 @@ public final class LeadService {
         });
     }
 
+    /** The most tags one lead holds. */
+    public static final int MAX_TAGS = 100;
+    /** The longest tag, in code points. */
+    public static final int MAX_TAG_LENGTH = 50;
+    /** The most products of interest one lead holds. */
+    public static final int MAX_PRODUCTS = 200;
+
+    /**
+     * Adds tags to a lead (requirement A5). Tags are NFC-normalised, trimmed, 1 to 50 characters,
+     * without commas or control characters; a lead holds at most 100. Adding a tag the lead has
+     * changes nothing.
+     *
+     * @param actor who tags; needs {@link Right#TAG}
+     * @param id    the lead
+     * @param tags  the tags to add
+     * @return the lead afterwards
+     */
+    public Lead tag(Actor actor, LeadId id, Set<String> tags) {
+        Objects.requireNonNull(tags, "tags");
+        return changeAggregate(actor, id, Right.TAG, current -> {
+            List<FieldError> errors = new ArrayList<>();
+            Set<String> added = cleanTags(tags, errors);
+            Set<String> all = new TreeSet<>(current.tags());
+            all.addAll(added);
+            if (all.size() > MAX_TAGS) {
+                errors.add(new FieldError("tags", "lead.tags.too_many", "a lead holds at most " + MAX_TAGS + " tags."));
+            }
+            throwIfAny(errors);
+            return all.equals(current.tags()) ? current : current.withTags(all, now());
+        });
+    }
+
+    /**
+     * Removes tags from a lead. Removing a tag the lead does not have changes nothing.
+     *
+     * @param actor who untags; needs {@link Right#TAG}
+     * @param id    the lead
+     * @param tags  the tags to remove (normalised like added ones)
+     * @return the lead afterwards
+     */
+    public Lead untag(Actor actor, LeadId id, Set<String> tags) {
+        Objects.requireNonNull(tags, "tags");
+        return changeAggregate(actor, id, Right.TAG, current -> {
+            List<FieldError> errors = new ArrayList<>();
+            Set<String> removed = cleanTags(tags, errors);
+            throwIfAny(errors);
+            Set<String> rest = new TreeSet<>(current.tags());
+            rest.removeAll(removed);
+            return rest.equals(current.tags()) ? current : current.withTags(rest, now());
+        });
+    }
+
+    /**
+     * Adds a product of interest (requirement M5); a product already on the lead is replaced.
+     *
+     * @param actor   who adds it; needs {@link Right#EDIT}
+     * @param id      the lead
+     * @param product the product, quantity and note
+     * @return the lead afterwards
+     */
+    public Lead addProduct(Actor actor, LeadId id, ProductInterest product) {
+        Objects.requireNonNull(product, "product");
+        return changeAggregate(actor, id, Right.EDIT, current -> {
+            List<FieldError> errors = new ArrayList<>();
+            Optional<ProductInterest> clean = cleanProduct(product, errors);
+            throwIfAny(errors);
+            List<ProductInterest> products = new ArrayList<>(current.products());
+            products.removeIf(p -> p.productRef().equals(clean.get().productRef()));
+            products.add(clean.get());
+            if (products.size() > MAX_PRODUCTS) {
+                throw ValidationException.of("products", "lead.products.too_many",
+                        "a lead holds at most " + MAX_PRODUCTS + " products of interest.");
+            }
+            return products.equals(current.products()) ? current : current.withProducts(products, now());
+        });
+    }
+
+    /**
+     * Removes a product of interest. Removing one the lead does not have changes nothing.
+     *
+     * @param actor      who removes it; needs {@link Right#EDIT}
+     * @param id         the lead
+     * @param productRef the product reference
+     * @return the lead afterwards
+     */
+    public Lead removeProduct(Actor actor, LeadId id, String productRef) {
+        Objects.requireNonNull(productRef, "productRef");
+        return changeAggregate(actor, id, Right.EDIT, current -> {
+            List<ProductInterest> products = new ArrayList<>(current.products());
+            products.removeIf(p -> p.productRef().equals(productRef));
+            return products.equals(current.products()) ? current : current.withProducts(products, now());
+        });
+    }
+
+    /**
+     * One change of the lead aggregate that takes no version from the caller: retried on a
+     * concurrent change (up to three times), so a tag added while someone edits is not lost.
+     */
+    private Lead changeAggregate(Actor actor, LeadId id, Right right, java.util.function.UnaryOperator<Lead> change) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(id, "id");
+        policy.activeUser(actor, right, id.value());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                AtomicReference<Lead> before = new AtomicReference<>();
+                Set<String> watchers = new LinkedHashSet<>();
+                Lead result = store.inTransaction(tx -> {
+                    Lead current = load(tx, id);
+                    gate.check(tx, actor, Right.VIEW, current);
+                    if (current.isDeleted()) {
+                        throw new ConflictException("lead.deleted", "Lead '" + id + "' is deleted; restore it before changing it.");
+                    }
+                    gate.check(tx, actor, right, current);
+                    Lead next = change.apply(current);
+                    if (next == current) {
+                        return current;
+                    }
+                    tx.leads().update(next);
+                    tx.history().append(new HistoryEntry(0, id.value(), next.updatedAt(), actor.userId(),
+                            HistoryAction.UPDATED, changes(current, next)));
+                    before.set(current);
+                    watchers.addAll(gate.watchers(tx, next));
+                    return next;
+                });
+                if (before.get() != null) {
+                    Set<String> changed = changedKeys(before.get(), result);
+                    publish(new LeadEvent.Updated(id.value(), actor.userId(), result.updatedAt(), changed));
+                    notifyWatchers(watchers, actor, id, result.updatedAt(), Map.of("fields", String.join(",", changed)));
+                }
+                return result;
+            } catch (ConflictException e) {
+                if (attempt >= 3 || !e.code().endsWith(".version.stale")) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Set<String> cleanTags(Set<String> raw, List<FieldError> errors) {
+        Set<String> tags = new TreeSet<>();
+        for (String tag : raw) {
+            Texts.Result r = Texts.clean(tag, false);
+            String v = r.value();
+            if (r.problem().isPresent() || v.isEmpty() || Texts.length(v) > MAX_TAG_LENGTH || v.indexOf(',') >= 0) {
+                errors.add(new FieldError("tags", "lead.tag.invalid", "a tag is 1 to " + MAX_TAG_LENGTH
+                        + " characters without commas or control characters."));
+                continue;
+            }
+            tags.add(v);
+        }
+        if (tags.size() > MAX_TAGS) {
+            errors.add(new FieldError("tags", "lead.tags.too_many", "a lead holds at most " + MAX_TAGS + " tags."));
+        }
+        return tags;
+    }
+
+    private static Optional<ProductInterest> cleanProduct(ProductInterest p, List<FieldError> errors) {
+        Texts.Result ref = Texts.clean(p.productRef(), false);
+        Texts.Result note = Texts.clean(p.note(), true);
+        int before = errors.size();
+        if (ref.problem().isPresent() || ref.value().isEmpty() || Texts.length(ref.value()) > 100) {
+            errors.add(new FieldError("products.productRef", "lead.product.ref.invalid",
+                    "a product reference is 1 to 100 characters without control characters."));
+        }
+        if (p.quantity().signum() <= 0 || p.quantity().compareTo(BigDecimal.valueOf(1_000_000_000L)) > 0
+                || p.quantity().scale() > 4) {
+            errors.add(new FieldError("products.quantity", "lead.product.quantity.invalid",
+                    "a quantity is greater than 0, at most 1,000,000,000, with at most 4 decimals."));
+        }
+        if (note.problem().isPresent() || Texts.length(note.value()) > 500) {
+            errors.add(new FieldError("products.note", "lead.product.note.invalid",
+                    "a product note is at most 500 characters without control characters other than line breaks."));
+        }
+        return errors.size() > before ? Optional.empty()
+                : Optional.of(new ProductInterest(ref.value(), p.quantity(), note.value()));
+    }
+
+    private static void throwIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
     /** @return the fields a new lead must have (requirement M2); first and last name by default */
     public Set<LeadField> requiredFields() {
         return store.inTransaction(this::requiredFields);
@@ -449,20 +648,52 @@ public final class LeadService {
         });
     }
 
-    /** Field-level changes in field order: every field whose value differs. */
-    static List<FieldChange> changes(Map<LeadField, String> before, Map<LeadField, String> after) {
+    /**
+     * Field-level changes: standard fields in field order, then custom fields ({@code cf.<key>},
+     * canonical text) by key, then {@code tags} and {@code products}.
+     */
+    static List<FieldChange> changes(Lead before, Lead after) {
         List<FieldChange> changes = new ArrayList<>();
         for (LeadField field : LeadField.values()) {
-            String old = before.get(field);
-            String now = after.get(field);
+            String old = before == null ? null : before.values().get(field);
+            String now = after.values().get(field);
             if (!Objects.equals(old, now)) {
                 changes.add(FieldChange.of(field.key(), old, now));
             }
         }
+        Map<String, FieldValue> oldCustom = before == null ? Map.of() : before.custom();
+        Set<String> keys = new TreeSet<>(oldCustom.keySet());
+        keys.addAll(after.custom().keySet());
+        for (String key : keys) {
+            FieldValue old = oldCustom.get(key);
+            FieldValue now = after.custom().get(key);
+            if (!Objects.equals(old, now)) {
+                changes.add(FieldChange.of(CustomValues.errorField(key), old == null ? null : old.canonical(),
+                        now == null ? null : now.canonical()));
+            }
+        }
+        String oldTags = before == null ? null : tagsText(before.tags());
+        if (!Objects.equals(oldTags, tagsText(after.tags()))) {
+            changes.add(FieldChange.of("tags", oldTags, tagsText(after.tags())));
+        }
+        String oldProducts = before == null ? null : productsText(before.products());
+        if (!Objects.equals(oldProducts, productsText(after.products()))) {
+            changes.add(FieldChange.of("products", oldProducts, productsText(after.products())));
+        }
         return changes;
     }
 
-    private static Set<String> changedKeys(Map<LeadField, String> before, Map<LeadField, String> after) {
+    private static String tagsText(Set<String> tags) {
+        return tags.isEmpty() ? null : String.join(",", tags);
+    }
+
+    private static String productsText(List<ProductInterest> products) {
+        return products.isEmpty() ? null : products.stream()
+                .map(p -> p.productRef() + " x " + p.quantity().toPlainString() + (p.note().isEmpty() ? "" : " (" + p.note() + ")"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static Set<String> changedKeys(Lead before, Lead after) {
         Set<String> keys = new LinkedHashSet<>();
         changes(before, after).forEach(c -> keys.add(c.field()));
         return keys;

@@ -72,6 +72,31 @@ public final class Texts {
     }
 
     /**
+     * @param email a normalised, lower-case address
+     * @return whether it is an e-mail address (local-part@domain.tld; letters of any script)
+     */
+    public static boolean isEmail(String email) {
+        return Syntax.isEmail(email);
+    }
+
+    /**
+     * @param phone a normalised phone number
+     * @return whether it is a phone number: 3 to 17 digits with separators, a leading '+' with a
+     *         country code that libphonenumber accepts, an optional extension
+     */
+    public static boolean isPhone(String phone) {
+        return Syntax.isPhone(phone);
+    }
+
+    /**
+     * @param url a normalised web address
+     * @return whether it is a host name, optionally with http:// or https://, a port and a path
+     */
+    public static boolean isWebsite(String url) {
+        return Syntax.isWebsite(url);
+    }
+
+    /**
      * @param text a string
      * @return its length in Unicode code points
      */

@@ -64,4 +64,11 @@ public interface LeadRepository {
      * @return how many leads, deleted ones included, hold that value
      */
     long countWithValue(LeadField field, String code);
+
+    /**
+     * @param fieldKey   a dropdown or multi-select custom field key
+     * @param optionCode one of its option codes
+     * @return the ids of the leads, deleted ones included, whose value is or contains that option
+     */
+    List<LeadId> withCustomOption(String fieldKey, String optionCode);
 }

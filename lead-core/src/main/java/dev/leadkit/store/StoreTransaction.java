@@ -25,4 +25,7 @@ public interface StoreTransaction {
 
     /** @return the access requests */
     AccessRequestRepository accessRequests();
+
+    /** @return the custom field definitions */
+    CustomFieldRepository customFields();
 }

@@ -6,11 +6,14 @@ import dev.leadkit.access.AccessRequest;
 import dev.leadkit.access.LeadAccess;
 import dev.leadkit.access.Right;
 import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.field.CustomFields;
+import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.AccessRequestRepository;
 import dev.leadkit.store.CatalogueRepository;
+import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadListing;
@@ -70,6 +73,7 @@ public final class InMemoryStore implements Store {
     private volatile Settings settings = Settings.empty();
     private final Map<String, LeadAccess> access = new ConcurrentHashMap<>();
     private final Map<String, AccessRequest> requests = new ConcurrentHashMap<>();
+    private volatile CustomFields customFields = CustomFields.none();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -105,6 +109,8 @@ public final class InMemoryStore implements Store {
         private final Map<String, Long> accessBase = new HashMap<>();
         private final Map<String, AccessRequest> writtenRequests = new LinkedHashMap<>();
         private final Map<String, Long> requestBase = new HashMap<>();
+        private CustomFields writtenFields;
+        private long fieldsBase = -1;
 
         private void checkOpen() {
             if (!open) {
@@ -147,6 +153,33 @@ public final class InMemoryStore implements Store {
             checkOpen();
             return this;
         }
+
+        @Override
+        public CustomFieldRepository customFields() {
+            checkOpen();
+            return fieldRepository;
+        }
+
+        private final CustomFieldRepository fieldRepository = new CustomFieldRepository() {
+            @Override
+            public CustomFields load() {
+                checkOpen();
+                return writtenFields != null ? writtenFields : customFields;
+            }
+
+            @Override
+            public void save(CustomFields next) {
+                checkOpen();
+                long current = load().version();
+                if (current != next.version() - 1) {
+                    throw ConflictException.staleVersion("custom_fields", "custom_fields", next.version() - 1, current);
+                }
+                if (fieldsBase < 0) {
+                    fieldsBase = current;
+                }
+                writtenFields = next;
+            }
+        };
 
         // ---- leads
 
@@ -237,6 +270,13 @@ public final class InMemoryStore implements Store {
         public long countWithValue(LeadField field, String code) {
             checkOpen();
             return all(true).filter(l -> l.get(field).filter(code::equals).isPresent()).count();
+        }
+
+        @Override
+        public List<LeadId> withCustomOption(String fieldKey, String optionCode) {
+            checkOpen();
+            return all(true).filter(l -> l.custom(fieldKey).filter(v -> holdsOption(v, optionCode)).isPresent())
+                    .map(Lead::id).sorted().toList();
         }
 
         // ---- access
@@ -396,6 +436,9 @@ public final class InMemoryStore implements Store {
                 }
                 catalogues.putAll(writtenCatalogues);
                 access.putAll(writtenAccess);
+                if (writtenFields != null) {
+                    customFields = writtenFields;
+                }
                 requests.putAll(writtenRequests);
                 if (writtenSettings != null) {
                     settings = writtenSettings;
@@ -450,10 +493,20 @@ public final class InMemoryStore implements Store {
                             : ConflictException.staleVersion("access_request", base.getKey(), base.getValue(), committed);
                 }
             }
+            if (writtenFields != null && customFields.version() != fieldsBase) {
+                throw ConflictException.staleVersion("custom_fields", "custom_fields", fieldsBase, customFields.version());
+            }
             if (writtenSettings != null && settings.version() != settingsBase) {
                 throw ConflictException.staleVersion("settings", "settings", settingsBase, settings.version());
             }
         }
+    }
+
+    private static boolean holdsOption(FieldValue value, String code) {
+        if (value instanceof FieldValue.Choices) {
+            return ((FieldValue.Choices) value).codes().contains(code);
+        }
+        return value instanceof FieldValue.Text && ((FieldValue.Text) value).value().equals(code);
     }
 
     private static ConflictException externalIdTaken() {

@@ -13,11 +13,17 @@ import dev.leadkit.access.Role;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.field.CustomField;
+import dev.leadkit.field.CustomFields;
+import dev.leadkit.field.FieldOption;
+import dev.leadkit.field.FieldType;
+import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.lead.LeadPatch;
+import dev.leadkit.lead.ProductInterest;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.Store;
@@ -30,7 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -665,6 +673,116 @@ public abstract class StoreContract {
         insert(aLead().id("many-2").with(LeadField.OWNER, "outsider").build());
         Visibility visibility = new Visibility(false, owners, false, Optional.empty());
         assertThat(list(new LeadListing(visibility, false, 0, 10))).extracting(l -> l.id().value()).containsExactly("many-1");
+    }
+
+    // ------------------------------------------------------------------ custom fields, tags, products (K4)
+
+    private List<LeadId> withOption(String key, String code) {
+        return store.inTransaction(tx -> tx.leads().withCustomOption(key, code));
+    }
+
+    private CustomFields fieldDefinitions() {
+        return store.inTransaction(tx -> tx.customFields().load());
+    }
+
+    /** One value of every kind, at the limits: long Unicode text, 18-digit numbers, an address. */
+    protected static Map<String, FieldValue> everyKindOfCustomValue() {
+        Map<String, FieldValue> custom = new java.util.TreeMap<>();
+        custom.put("line", FieldValue.text(repeatToCodePoints(TURKISH + EMOJI, 255)));
+        custom.put("notes", FieldValue.text(repeatToCodePoints(LITHUANIAN + "\n\t", 10_000)));
+        custom.put("newsletter", FieldValue.flag(true));
+        custom.put("declined", FieldValue.flag(false));
+        custom.put("interests", FieldValue.choices(List.of("crm", "erp", "opt_499")));
+        custom.put("size", FieldValue.text("medium"));
+        custom.put("first_met", FieldValue.date(LocalDate.of(1999, 12, 31)));
+        custom.put("budget", FieldValue.number(new BigDecimal("123456789012.345678")));
+        custom.put("margin", FieldValue.number(new BigDecimal("-0.000001")));
+        custom.put("whole", FieldValue.number(new BigDecimal("1E+3")));
+        custom.put("billing", new FieldValue.Address("Åboulevarden 12", "8000", "Aarhus C", "", "Danmark"));
+        custom.put("site", FieldValue.text("https://gardinfirmaet.dk/kontakt"));
+        return custom;
+    }
+
+    @Test
+    @DisplayName("custom values of every kind, tags and products round-trip unchanged, and can be changed and removed")
+    void customValuesTagsAndProductsRoundTrip() {
+        Lead lead = Lead.of(LeadId.of("cf-1"), 1, aLead().build().values(), everyKindOfCustomValue(),
+                Set.of("vip", "ışık", "øresund", repeatToCodePoints(DANISH, 50)),
+                List.of(new ProductInterest("SKU-1", new BigDecimal("4.0001"), "Velvet — dark green"),
+                        new ProductInterest("ŠVIESA-7", new BigDecimal("1"), "")),
+                "ayse", Instant.parse("2026-03-01T09:00:00Z"), Instant.parse("2026-03-01T09:00:00Z"), false);
+        insert(lead);
+        assertThat(find(lead.id())).contains(lead);
+        assertThat(find(lead.id()).orElseThrow().custom("budget")).contains(FieldValue.number(new BigDecimal("123456789012.345678")));
+
+        Map<String, FieldValue> fewer = new java.util.TreeMap<>(lead.custom());
+        fewer.remove("notes");
+        fewer.put("size", FieldValue.text("large"));
+        Lead v2 = Lead.of(lead.id(), 2, lead.values(), fewer, Set.of("vip"), List.of(), lead.createdBy(),
+                lead.createdAt(), lead.updatedAt().plusSeconds(1), false);
+        store.inTransaction(tx -> {
+            tx.leads().update(v2);
+            return null;
+        });
+        assertThat(find(lead.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("leads holding a dropdown or multi-select option are found, deleted ones included")
+    void leadsHoldingAnOptionAreFound() {
+        insert(Lead.of(LeadId.of("o-1"), 1, aLead().build().values(), Map.of("size", FieldValue.text("medium")),
+                Set.of(), List.of(), "ayse", Instant.EPOCH, Instant.EPOCH, false));
+        insert(Lead.of(LeadId.of("o-2"), 1, aLead().build().values(),
+                Map.of("interests", FieldValue.choices(List.of("crm", "medium"))), Set.of(), List.of(), "ayse",
+                Instant.EPOCH, Instant.EPOCH, true));
+        insert(Lead.of(LeadId.of("o-3"), 1, aLead().build().values(),
+                Map.of("size", FieldValue.text("mediumish"), "other", FieldValue.text("medium")), Set.of(), List.of(),
+                "ayse", Instant.EPOCH, Instant.EPOCH, false));
+        insert(Lead.of(LeadId.of("o-4"), 1, aLead().build().values(),
+                Map.of("interests", FieldValue.choices(List.of("crm_plus"))), Set.of(), List.of(), "ayse",
+                Instant.EPOCH, Instant.EPOCH, false));
+
+        assertThat(withOption("size", "medium"))
+                .extracting(LeadId::value).containsExactly("o-1");
+        assertThat(withOption("interests", "crm"))
+                .extracting(LeadId::value).containsExactly("o-2");
+        assertThat(withOption("interests", "medium"))
+                .extracting(LeadId::value).containsExactly("o-2");
+        assertThat(withOption("size", "large")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("custom field definitions persist with 500 options and Unicode labels; stale saves conflict; rollback leaves none")
+    void customFieldDefinitionsPersist() {
+        assertThat(fieldDefinitions()).isEqualTo(CustomFields.none());
+        List<FieldOption> options = new ArrayList<>();
+        for (int i = 0; i < CustomField.MAX_OPTIONS; i++) {
+            options.add(new FieldOption("opt_" + i, Map.of("en", "Option " + i, "lt", "Parinktis ė" + i), i % 7 != 0));
+        }
+        CustomFields v1 = new CustomFields(List.of(
+                CustomField.of("interests", FieldType.MULTI_SELECT, Map.of("en", "Interests", "tr", "İlgi alanları"))
+                        .withOptions(options).withRequired(true).withShown(true, false),
+                CustomField.of("budget", FieldType.NUMBER, Map.of("da", "Budget (kr.)")).withActive(false)), 1);
+        store.inTransaction(tx -> {
+            tx.customFields().save(v1);
+            return null;
+        });
+        assertThat(fieldDefinitions()).isEqualTo(v1);
+        CustomFields v2 = new CustomFields(List.of(v1.fields().get(1)), 2);
+        store.inTransaction(tx -> {
+            tx.customFields().save(v2);
+            return null;
+        });
+        assertThat(fieldDefinitions()).isEqualTo(v2);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.customFields().save(new CustomFields(List.of(), 2));
+            return null;
+        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.customFields().save(new CustomFields(List.of(), 3));
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(fieldDefinitions()).isEqualTo(v2);
     }
 
     // ------------------------------------------------------------------ the service on this store
