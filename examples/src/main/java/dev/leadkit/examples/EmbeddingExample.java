@@ -145,6 +145,7 @@ public final class EmbeddingExample {
     /** A host's user table behind LeadKit's Directory port: three questions, answered from memory here. */
     record StaffDirectory(Map<String, User> staff) implements Directory {
 
+        /** @param users the host's staff, ids unique */
         StaffDirectory(List<User> users) {
             this(users.stream().collect(Collectors.toUnmodifiableMap(User::id, Function.identity())));
         }

@@ -149,6 +149,10 @@ public final class LeadKitCli implements Runnable {
     /**
      * The command the user probably meant: the one that starts with what was typed (three letters
      * or more, "cat" for catalogue), else the nearest within two edits ("dmeo" for demo).
+     *
+     * @param typed    what the user typed in place of a command
+     * @param commands the command names
+     * @return the likely command, or empty when none is close
      */
     static Optional<String> closest(String typed, Collection<String> commands) {
         String lower = typed.toLowerCase(Locale.ROOT);

@@ -38,7 +38,13 @@ final class Stores {
      */
     record OpenStore(Store store, String description, Runnable closer) implements AutoCloseable {
 
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param store       the store
+         * @param description what it is
+         * @param closer      releases what the store holds
+         */
         OpenStore {
             Objects.requireNonNull(store, "store");
             Objects.requireNonNull(description, "description");

@@ -113,7 +113,13 @@ final class TextTable {
         out.println(sb.toString().stripTrailing());
     }
 
-    /** Breaks text at spaces into lines of at most {@code width} code points; longer words stand alone. */
+    /**
+     * Breaks text at spaces into lines of at most {@code width} code points; longer words stand alone.
+     *
+     * @param text  the text
+     * @param width the longest line, in code points
+     * @return the lines
+     */
     static List<String> wrap(String text, int width) {
         if (length(text) <= width) {
             return List.of(text);
@@ -136,7 +142,10 @@ final class TextTable {
         return lines;
     }
 
-    /** @return the width of text as a terminal shows NFC text of European scripts: its code points */
+    /**
+     * @param text a cell's text
+     * @return its width as a terminal shows NFC text of European scripts: its code points
+     */
     static int length(String text) {
         return text.codePointCount(0, text.length());
     }
