@@ -116,7 +116,9 @@ final class LeadValidator {
     static void requirePresent(Set<LeadField> required, java.util.Map<LeadField, String> values,
                                Set<LeadField> checked, List<FieldError> errors) {
         for (LeadField field : required) {
-            if (checked.contains(field) && !values.containsKey(field)) {
+            // A value that was given but refused already has its error; "required" would say it was left out.
+            boolean refused = errors.stream().anyMatch(e -> e.field().equals(field.key()));
+            if (checked.contains(field) && !values.containsKey(field) && !refused) {
                 errors.add(error(field, "lead.field.required", "is required"));
             }
         }

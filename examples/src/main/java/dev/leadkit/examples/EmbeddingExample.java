@@ -1,0 +1,171 @@
+package dev.leadkit.examples;
+
+import dev.leadkit.Actor;
+import dev.leadkit.LeadKit;
+import dev.leadkit.access.Directory;
+import dev.leadkit.access.InMemoryDirectory;
+import dev.leadkit.access.Role;
+import dev.leadkit.access.User;
+import dev.leadkit.activity.FieldChange;
+import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.event.EventPublisher;
+import dev.leadkit.event.InProcessEventPublisher;
+import dev.leadkit.event.LeadEvent;
+import dev.leadkit.event.NotificationSink;
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadDraft;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadPatch;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * How a host application embeds LeadKit, in two parts that the README shows verbatim (the regions
+ * between {@code tag::} and {@code end::} comments; {@code ReadmeSnippetsTest} keeps them equal):
+ *
+ * <ol>
+ *   <li>{@link #quickStart(PrintStream)}: the embedded defaults, a lead created, changed, and its
+ *       history read field by field;</li>
+ *   <li>{@link #hostPorts(PrintStream)}: the host's own users behind the {@link Directory} port, its
+ *       notification channel as a {@link NotificationSink}, and an {@link EventPublisher} subscriber.</li>
+ * </ol>
+ *
+ * <p>The build runs both ({@code EmbeddingExampleTest}), so the example cannot rot. Run it yourself:
+ * <pre>{@code
+ * java -cp examples/target/leadkit.jar dev.leadkit.examples.EmbeddingExample
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class EmbeddingExample {
+
+    private EmbeddingExample() {
+    }
+
+    /**
+     * Runs both parts, printing to standard output.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        quickStart(System.out);
+        hostPorts(System.out);
+    }
+
+    /**
+     * The embedded defaults: an in-memory store, the system clock, one user.
+     *
+     * @param out where the history is printed
+     * @return the lead after the change
+     */
+    public static Lead quickStart(PrintStream out) {
+        // tag::quick-start[]
+        InMemoryDirectory directory = Directory.inMemory()
+                .user("ayse", "Ayşe Yılmaz").team("sales-tr").add();
+        LeadKit kit = LeadKit.builder().directory(directory).build();   // in-memory store, system clock
+
+        Actor ayse = Actor.of("ayse");
+        Lead lead = kit.leads().create(ayse, LeadDraft.builder()
+                .firstName("Işıl").lastName("Ağaoğlu")
+                .company("Ağaoğlu Tekstil A.Ş.").city("İstanbul")
+                .phone("+90 212 555 01 23")
+                .build());
+        Lead contacted = kit.leads().update(ayse, lead.id(),
+                LeadPatch.builder().set(LeadField.STATUS, "contacted").build(),
+                lead.version());                                           // a stale version is a ConflictException
+
+        for (HistoryEntry entry : kit.leads().history(ayse, contacted.id())) {
+            for (FieldChange change : entry.changes()) {
+                out.println(entry.action() + " " + change.field() + ": "
+                        + change.before().orElse("-") + " -> " + change.after().orElse("-"));
+            }
+        }
+        // end::quick-start[]
+        return contacted;
+    }
+
+    /**
+     * The host's own ports: users from its user table, its mail channel, its event listener.
+     *
+     * @param out where the host's channels print what they receive
+     * @return the lead after the change
+     */
+    public static Lead hostPorts(PrintStream out) {
+        // tag::host-ports[]
+        // Your users, from your own user table; LeadKit asks at every call and copies nothing.
+        Directory directory = new StaffDirectory(List.of(
+                new User("mette", "Mette Sørensen", true, Set.of(Role.USER),
+                        Optional.of("sales-dk"), Optional.empty()),
+                new User("webshop", "Web shop connector", true, Set.of(Role.USER),
+                        Optional.empty(), Optional.empty())));
+
+        // People hear about leads through your channels: e-mail, web push, mobile.
+        NotificationSink mail = notification ->
+                out.println("mail to " + notification.recipientId() + ": " + notification.kind());
+
+        // Systems hear about changes after they committed: subscribe here, or forward to a broker.
+        InProcessEventPublisher events = EventPublisher.inProcess();
+        events.subscribe(event -> out.println("event " + describe(event)));
+
+        LeadKit kit = LeadKit.builder()
+                .directory(directory)
+                .notifications(mail)
+                .events(events)
+                .build();
+
+        Lead egon = kit.leads().create(Actor.of("webshop"), LeadDraft.builder()
+                .firstName("Egon").lastName("Tester")
+                .company("Gardinfirmaet ApS").phone("+45 33 12 34 56")
+                .source("web_form")
+                .unassigned()                                              // waits in the unassigned inbox
+                .build());
+        Lead qualified = kit.leads().update(Actor.of("mette"), egon.id(),
+                LeadPatch.builder().set(LeadField.EMAIL, "egon@gardinfirmaet.dk").build(),
+                egon.version());
+        // end::host-ports[]
+        return qualified;
+    }
+
+    /** Events carry ids and field keys, never values: safe to print and to log. */
+    private static String describe(LeadEvent event) {
+        String kind = event.getClass().getSimpleName();
+        if (event instanceof LeadEvent.Updated) {
+            return kind + " by " + event.actorId() + " " + ((LeadEvent.Updated) event).fields();
+        }
+        return kind + " by " + event.actorId();
+    }
+
+    // tag::host-directory[]
+    /** A host's user table behind LeadKit's Directory port: three questions, answered from memory here. */
+    record StaffDirectory(Map<String, User> staff) implements Directory {
+
+        /** @param users the host's staff, ids unique */
+        StaffDirectory(List<User> users) {
+            this(users.stream().collect(Collectors.toUnmodifiableMap(User::id, Function.identity())));
+        }
+
+        @Override
+        public Optional<User> user(String userId) {
+            return Optional.ofNullable(staff.get(userId));
+        }
+
+        @Override
+        public Set<String> teamMembers(String teamId) {
+            return staff.values().stream().filter(u -> u.teamId().equals(Optional.of(teamId)))
+                    .map(User::id).collect(Collectors.toUnmodifiableSet());
+        }
+
+        @Override
+        public Set<String> directReports(String managerId) {
+            return staff.values().stream().filter(u -> u.managerId().equals(Optional.of(managerId)))
+                    .map(User::id).collect(Collectors.toUnmodifiableSet());
+        }
+    }
+    // end::host-directory[]
+}

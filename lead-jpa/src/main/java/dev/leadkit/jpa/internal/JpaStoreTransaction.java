@@ -1,0 +1,125 @@
+package dev.leadkit.jpa.internal;
+
+import dev.leadkit.store.CatalogueRepository;
+import dev.leadkit.store.HistoryRepository;
+import dev.leadkit.store.LeadRepository;
+import dev.leadkit.store.SettingsRepository;
+import dev.leadkit.store.StoreTransaction;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * One open store transaction over one {@link EntityManager}: the four repositories share its
+ * persistence context, so a read sees the transaction's own writes.
+ *
+ * <p>Versions: Hibernate bumps an entity's {@code @Version} once per flush in which it is dirty,
+ * while the core counts one version per {@code update}. So the version the core sees is tracked
+ * here ({@link #currentVersion}), and a second change to a row that has an unflushed change
+ * flushes first — each core version then is one row version.
+ */
+public final class JpaStoreTransaction implements StoreTransaction {
+
+    private final EntityManager em;
+    private final JpaLeadRepository leads;
+    private final JpaHistoryRepository history;
+    private final JpaCatalogueRepository catalogues;
+    private final JpaSettingsRepository settings;
+    /** The version the core sees for rows changed since the last flush. */
+    private final Map<Object, Long> unflushed = new IdentityHashMap<>();
+    private boolean open = true;
+
+    /** @param em the entity manager, inside its transaction */
+    public JpaStoreTransaction(EntityManager em) {
+        this.em = em;
+        this.leads = new JpaLeadRepository(this);
+        this.history = new JpaHistoryRepository(this);
+        this.catalogues = new JpaCatalogueRepository(this);
+        this.settings = new JpaSettingsRepository(this);
+    }
+
+    @Override
+    public LeadRepository leads() {
+        checkOpen();
+        return leads;
+    }
+
+    @Override
+    public HistoryRepository history() {
+        checkOpen();
+        return history;
+    }
+
+    @Override
+    public CatalogueRepository catalogues() {
+        checkOpen();
+        return catalogues;
+    }
+
+    @Override
+    public SettingsRepository settings() {
+        checkOpen();
+        return settings;
+    }
+
+    /** Writes pending changes now, so their failures surface inside the store's call. */
+    public void flush() {
+        checkOpen();
+        em.flush();
+        unflushed.clear();
+    }
+
+    /** Ends the transaction's validity: repositories handed out refuse further calls. */
+    public void close() {
+        open = false;
+    }
+
+    EntityManager em() {
+        checkOpen();
+        return em;
+    }
+
+    void checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("this transaction has ended; repositories are valid only inside inTransaction");
+        }
+    }
+
+    /**
+     * @param row     a managed versioned row
+     * @param version reads its {@code @Version}
+     * @param <E>     its type
+     * @return the version the core sees: the row's, or the one an unflushed change gave it
+     */
+    <E> long currentVersion(E row, ToLongFunction<E> version) {
+        Long pending = unflushed.get(row);
+        return pending != null ? pending : version.applyAsLong(row);
+    }
+
+    /**
+     * Prepares a managed row for a change: flushes first when it already holds an unflushed one.
+     */
+    <E> void beforeChange(E row, ToLongFunction<E> version) {
+        Long pending = unflushed.get(row);
+        if (pending != null && pending > version.applyAsLong(row)) {
+            em.flush();
+        }
+        unflushed.remove(row);
+    }
+
+    /**
+     * Records a change of a managed row to {@code next}. A change that touched no column still
+     * has to move the row's version, so that the core's count and the row's stay equal.
+     */
+    <E> void changed(E row, boolean anyColumnChanged, long next) {
+        if (anyColumnChanged) {
+            unflushed.put(row, next);
+        } else {
+            em.flush();
+            em.lock(row, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.leadkit.jpa.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadkit.LeadKitException;
+import dev.leadkit.activity.FieldChange;
+import dev.leadkit.workflow.CatalogueEntry;
+import dev.leadkit.workflow.StatusCategory;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The JSON documents inside JSON-valued columns. Written with Jackson's tree model rather than
+ * data binding, so the core's records need neither annotations nor reflective access, and the
+ * stored shape is spelled out here:
+ *
+ * <ul>
+ *   <li>history changes: {@code [{"field":"email","before":"a@b.dk","after":"c@d.dk"}]} — a
+ *       missing {@code before}/{@code after} key is an absent value, {@code ""} an empty one;</li>
+ *   <li>catalogue entries: {@code [{"code":"new","category":"OPEN","labels":{"en":"New"},"active":true}]};</li>
+ *   <li>settings: {@code {"lead.requiredFields":"email,firstName"}}.</li>
+ * </ul>
+ */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String changes(List<FieldChange> changes) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (FieldChange change : changes) {
+            ObjectNode node = array.addObject();
+            node.put("field", change.field());
+            change.before().ifPresent(v -> node.put("before", v));
+            change.after().ifPresent(v -> node.put("after", v));
+        }
+        return write(array);
+    }
+
+    static List<FieldChange> changes(String json) {
+        List<FieldChange> changes = new ArrayList<>();
+        for (JsonNode node : read(json)) {
+            changes.add(new FieldChange(text(node, "field"), optionalText(node, "before"), optionalText(node, "after")));
+        }
+        return changes;
+    }
+
+    static String entries(List<CatalogueEntry> entries) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (CatalogueEntry entry : entries) {
+            ObjectNode node = array.addObject();
+            node.put("code", entry.code());
+            entry.category().ifPresent(c -> node.put("category", c.name()));
+            ObjectNode labels = node.putObject("labels");
+            new TreeMap<>(entry.labels()).forEach(labels::put);
+            node.put("active", entry.active());
+        }
+        return write(array);
+    }
+
+    static List<CatalogueEntry> entries(String json) {
+        List<CatalogueEntry> entries = new ArrayList<>();
+        for (JsonNode node : read(json)) {
+            Optional<StatusCategory> category = optionalText(node, "category").map(StatusCategory::valueOf);
+            entries.add(new CatalogueEntry(text(node, "code"), category, stringMap(node.get("labels")),
+                    node.path("active").asBoolean(true)));
+        }
+        return entries;
+    }
+
+    static String values(Map<String, String> values) {
+        ObjectNode object = MAPPER.createObjectNode();
+        new TreeMap<>(values).forEach(object::put);
+        return write(object);
+    }
+
+    static Map<String, String> values(String json) {
+        return stringMap(read(json));
+    }
+
+    private static Map<String, String> stringMap(JsonNode object) {
+        Map<String, String> map = new TreeMap<>();
+        if (object == null) {
+            return map;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            map.put(field.getKey(), field.getValue().asText());
+        }
+        return map;
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || !value.isTextual()) {
+            throw corrupt("a stored JSON document lacks its '" + key + "' text");
+        }
+        return value.asText();
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // A tree of strings, booleans and arrays always serialises; reaching this is a bug.
+            throw new IllegalStateException("could not write a JSON column", e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // The parser's message quotes the document, which may hold personal data: keep it out.
+            throw corrupt("a stored JSON document is not valid JSON");
+        }
+    }
+
+    private static LeadKitException corrupt(String what) {
+        return new LeadKitException("store.data.corrupt", "The stored data cannot be read: " + what
+                + ". Was the row written by something other than LeadKit?");
+    }
+}

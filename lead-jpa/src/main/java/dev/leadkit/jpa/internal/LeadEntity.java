@@ -1,0 +1,85 @@
+package dev.leadkit.jpa.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * One row of {@code lk_lead}: a lead with one column per standard field. Mutable because JPA
+ * needs it to be; only {@link LeadMapping} reads and writes it.
+ */
+@Entity(name = "LeadKitLead")
+@Table(name = "lk_lead")
+public class LeadEntity {
+
+    @Id
+    @Column(name = "id", length = Columns.ID, nullable = false, updatable = false)
+    String id;
+
+    /** The core's lead version: 1 on insert, one more per update (Hibernate checks and bumps it). */
+    @Version
+    @Column(name = "version", nullable = false)
+    long version;
+
+    @Column(name = "first_name", length = Columns.FIRST_NAME)
+    String firstName;
+    @Column(name = "last_name", length = Columns.LAST_NAME)
+    String lastName;
+    @Column(name = "email", length = Columns.EMAIL)
+    String email;
+    @Column(name = "phone", length = Columns.PHONE)
+    String phone;
+    @Column(name = "company", length = Columns.COMPANY)
+    String company;
+    @Column(name = "department", length = Columns.DEPARTMENT)
+    String department;
+    @Column(name = "title", length = Columns.TITLE)
+    String title;
+    @Column(name = "description", length = Columns.DESCRIPTION)
+    String description;
+    @Column(name = "street", length = Columns.STREET)
+    String street;
+    @Column(name = "city", length = Columns.CITY)
+    String city;
+    @Column(name = "postcode", length = Columns.POSTCODE)
+    String postcode;
+    @Column(name = "region", length = Columns.REGION)
+    String region;
+    @Column(name = "country", length = Columns.COUNTRY)
+    String country;
+    @Column(name = "website", length = Columns.WEBSITE)
+    String website;
+    @Column(name = "registration_number", length = Columns.REGISTRATION_NUMBER)
+    String registrationNumber;
+    @Column(name = "source", length = Columns.SOURCE, nullable = false)
+    String source;
+    @Column(name = "status", length = Columns.STATUS, nullable = false)
+    String status;
+    @Column(name = "lead_date", length = Columns.LEAD_DATE, nullable = false)
+    String leadDate;
+    @Column(name = "owner_id", length = Columns.OWNER)
+    String ownerId;
+    @Column(name = "external_id", length = Columns.EXTERNAL_ID)
+    String externalId;
+
+    @Column(name = "created_by", length = Columns.USER_ID, nullable = false, updatable = false)
+    String createdBy;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+    @Column(name = "deleted", nullable = false)
+    boolean deleted;
+
+    /** For JPA. */
+    protected LeadEntity() {
+    }
+
+    LeadEntity(String id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.leadkit.jpa.internal;
+
+import dev.leadkit.LeadKitException;
+import dev.leadkit.activity.HistoryAction;
+import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.Settings;
+import dev.leadkit.workflow.Catalogue;
+import dev.leadkit.workflow.CatalogueKind;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Maps the core's values to rows and back. Every text is checked against its column's length in
+ * code points before it is written, so an over-long value fails the same way on every database
+ * and names the column, never the value.
+ */
+final class LeadMapping {
+
+    private LeadMapping() {
+    }
+
+    // ---------------------------------------------------------------- leads
+
+    static LeadEntity newLead(Lead lead) {
+        LeadEntity row = new LeadEntity(checked("lk_lead", "id", lead.id().value(), Columns.ID));
+        row.version = lead.version();
+        row.createdBy = checked("lk_lead", "created_by", lead.createdBy(), Columns.USER_ID);
+        row.createdAt = micros(lead.createdAt());
+        copyChangeable(lead, row);
+        return row;
+    }
+
+    /**
+     * Copies what an update may change.
+     *
+     * @return whether any column changed
+     */
+    static boolean copyChangeable(Lead lead, LeadEntity row) {
+        boolean changed = false;
+        for (LeadField field : LeadField.values()) {
+            String value = lead.get(field).orElse(null);
+            if (value != null) {
+                checked("lk_lead", column(field), value, field.maxLength());
+            }
+            if (!Objects.equals(get(row, field), value)) {
+                set(row, field, value);
+                changed = true;
+            }
+        }
+        Instant updatedAt = micros(lead.updatedAt());
+        if (!updatedAt.equals(row.updatedAt)) {
+            row.updatedAt = updatedAt;
+            changed = true;
+        }
+        if (lead.isDeleted() != row.deleted) {
+            row.deleted = lead.isDeleted();
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** @param version the version the core sees (ahead of the row's while a change is unflushed) */
+    static Lead toLead(LeadEntity row, long version) {
+        EnumMap<LeadField, String> values = new EnumMap<>(LeadField.class);
+        for (LeadField field : LeadField.values()) {
+            String value = get(row, field);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        try {
+            return Lead.of(LeadId.of(row.id), version, values, row.createdBy, row.createdAt, row.updatedAt,
+                    row.deleted);
+        } catch (IllegalArgumentException e) {
+            throw new LeadKitException("store.data.corrupt", "The stored lead '" + row.id
+                    + "' cannot be read: " + e.getMessage() + ". Was the row written by something other than LeadKit?", e);
+        }
+    }
+
+    /** The column that holds a standard field: the field's key in snake case. */
+    static String column(LeadField field) {
+        switch (field) {
+            case OWNER:
+                return "owner_id";
+            case REGISTRATION_NUMBER:
+                return "registration_number";
+            case FIRST_NAME:
+                return "first_name";
+            case LAST_NAME:
+                return "last_name";
+            case LEAD_DATE:
+                return "lead_date";
+            case EXTERNAL_ID:
+                return "external_id";
+            default:
+                return field.key().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The entity attribute that holds a standard field, for queries. */
+    static String attribute(LeadField field) {
+        return field == LeadField.OWNER ? "ownerId" : field.key();
+    }
+
+    private static String get(LeadEntity row, LeadField field) {
+        switch (field) {
+            case FIRST_NAME: return row.firstName;
+            case LAST_NAME: return row.lastName;
+            case EMAIL: return row.email;
+            case PHONE: return row.phone;
+            case COMPANY: return row.company;
+            case DEPARTMENT: return row.department;
+            case TITLE: return row.title;
+            case DESCRIPTION: return row.description;
+            case STREET: return row.street;
+            case CITY: return row.city;
+            case POSTCODE: return row.postcode;
+            case REGION: return row.region;
+            case COUNTRY: return row.country;
+            case WEBSITE: return row.website;
+            case REGISTRATION_NUMBER: return row.registrationNumber;
+            case SOURCE: return row.source;
+            case STATUS: return row.status;
+            case LEAD_DATE: return row.leadDate;
+            case OWNER: return row.ownerId;
+            case EXTERNAL_ID: return row.externalId;
+            default: throw new IllegalStateException("no column for " + field);
+        }
+    }
+
+    private static void set(LeadEntity row, LeadField field, String value) {
+        switch (field) {
+            case FIRST_NAME: row.firstName = value; break;
+            case LAST_NAME: row.lastName = value; break;
+            case EMAIL: row.email = value; break;
+            case PHONE: row.phone = value; break;
+            case COMPANY: row.company = value; break;
+            case DEPARTMENT: row.department = value; break;
+            case TITLE: row.title = value; break;
+            case DESCRIPTION: row.description = value; break;
+            case STREET: row.street = value; break;
+            case CITY: row.city = value; break;
+            case POSTCODE: row.postcode = value; break;
+            case REGION: row.region = value; break;
+            case COUNTRY: row.country = value; break;
+            case WEBSITE: row.website = value; break;
+            case REGISTRATION_NUMBER: row.registrationNumber = value; break;
+            case SOURCE: row.source = value; break;
+            case STATUS: row.status = value; break;
+            case LEAD_DATE: row.leadDate = value; break;
+            case OWNER: row.ownerId = value; break;
+            case EXTERNAL_ID: row.externalId = value; break;
+            default: throw new IllegalStateException("no column for " + field);
+        }
+    }
+
+    // ---------------------------------------------------------------- history
+
+    static HistoryEntity newHistory(HistoryEntry entry) {
+        return new HistoryEntity(checked("lk_history", "lead_id", entry.leadId(), Columns.ID), micros(entry.at()),
+                checked("lk_history", "actor_id", entry.actorId(), Columns.USER_ID), entry.action().name(),
+                Json.changes(entry.changes()));
+    }
+
+    static HistoryEntry toHistory(HistoryEntity row) {
+        HistoryAction action;
+        try {
+            action = HistoryAction.valueOf(row.action);
+        } catch (IllegalArgumentException e) {
+            throw new LeadKitException("store.data.corrupt", "History entry " + row.sequence + " records the action '"
+                    + row.action + "', which this LeadKit version does not know. Upgrade LeadKit to read it.", e);
+        }
+        return new HistoryEntry(row.sequence, row.leadId, row.at, row.actorId, action, Json.changes(row.changes));
+    }
+
+    // ---------------------------------------------------------------- catalogues and settings
+
+    static void copy(Catalogue catalogue, CatalogueEntity row) {
+        row.defaultCode = checked("lk_catalogue", "default_code", catalogue.defaultCode(), Columns.CODE);
+        row.entries = Json.entries(catalogue.entries());
+    }
+
+    static Catalogue toCatalogue(CatalogueEntity row, long version) {
+        try {
+            return new Catalogue(CatalogueKind.valueOf(row.kind), Json.entries(row.entries), row.defaultCode, version);
+        } catch (IllegalArgumentException e) {
+            throw new LeadKitException("store.data.corrupt", "The stored catalogue '" + row.kind
+                    + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String kind(CatalogueKind kind) {
+        return kind.name();
+    }
+
+    static Settings toSettings(SettingsEntity row, long version) {
+        return new Settings(Json.values(row.entries), version);
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /**
+     * The databases keep microseconds (PostgreSQL would round finer values, MariaDB cut them);
+     * the core already truncates its timestamps to microseconds, so this changes only values
+     * built by hand.
+     */
+    static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    static String checked(String table, String column, String value, int maxCodePoints) {
+        if (value.length() > maxCodePoints && value.codePointCount(0, value.length()) > maxCodePoints) {
+            throw new LeadKitException("store.value.too_long", "A value for column " + table + "." + column + " is "
+                    + value.codePointCount(0, value.length()) + " characters long; the column holds at most "
+                    + maxCodePoints + ". Nothing was stored.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.leadkit.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManagerFactory;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The databases the JPA store is tested on. H2 always runs (in memory, or in a file under
+ * {@code target/} for the restart test); PostgreSQL and MariaDB run when this machine serves them
+ * and are skipped with a message otherwise — unless {@code CI=true} or
+ * {@code -Dleadkit.requireDatabases=true}, where an unreachable database fails the build.
+ */
+enum TestDatabase {
+    H2(Dialect.H2, "H2 (in memory)", "jdbc:h2:mem:leadkit;DB_CLOSE_DELAY=-1", "sa", ""),
+    POSTGRESQL(Dialect.POSTGRESQL, "PostgreSQL at 127.0.0.1:5432",
+            "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true&connectTimeout=3", "postgres", ""),
+    MARIADB(Dialect.MARIADB, "MariaDB at 127.0.0.1:3306",
+            "jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=3000", "root", "");
+
+    /** LeadKit's tables, children first; emptied before every test. */
+    static final String[] TABLES = {"lk_history", "lk_lead", "lk_catalogue", "lk_settings"};
+
+    private static final Map<TestDatabase, Boolean> REACHABLE = new ConcurrentHashMap<>();
+
+    final Dialect dialect;
+    final String label;
+    final String url;
+    final String user;
+    final String password;
+
+    TestDatabase(Dialect dialect, String label, String url, String user, String password) {
+        this.dialect = dialect;
+        this.label = label;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Skips the calling test class when the database is down — or fails it where databases are required. */
+    void requireReachable() {
+        if (REACHABLE.computeIfAbsent(this, TestDatabase::probe)) {
+            return;
+        }
+        String message = label + " not reachable — skipping JPA contract on " + dialectName();
+        if (required()) {
+            Assertions.fail(message.replace("skipping", "and CI=true or -Dleadkit.requireDatabases=true demands it: failing")
+                    + ". Start the database, or run without CI=true to skip.");
+        }
+        System.err.println("[leadkit] " + message);
+        Assumptions.abort(message);
+    }
+
+    private String dialectName() {
+        return this == POSTGRESQL ? "PostgreSQL" : this == MARIADB ? "MariaDB" : "H2";
+    }
+
+    static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("leadkit.requireDatabases");
+    }
+
+    private boolean probe() {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            return c.isValid(3);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    HikariDataSource pool() {
+        return pool(url);
+    }
+
+    HikariDataSource pool(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(6);
+        config.setAutoCommit(false);
+        config.setPoolName("leadkit-test-" + name().toLowerCase(java.util.Locale.ROOT));
+        return new HikariDataSource(config);
+    }
+
+    /** The factory the store runs on: migrated schema, Hibernate validating it. */
+    static EntityManagerFactory factory(HikariDataSource pool) {
+        return LeadKitPersistence.entityManagerFactory(pool);
+    }
+
+    /** Deletes every LeadKit row; the schema and its version records stay. */
+    static void empty(HikariDataSource pool) {
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                s.executeUpdate("delete from " + table);
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not empty the LeadKit tables", e);
+        }
+    }
+}
