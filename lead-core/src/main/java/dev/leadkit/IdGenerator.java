@@ -36,7 +36,7 @@ public interface IdGenerator {
         AtomicLong last = new AtomicLong();
         return () -> {
             // Monotonic within one generator even when the clock stands still or steps back.
-            long millis = last.updateAndGet(prev -> Math.max(prev + 1, clock.millis() << 12)) ;
+            long millis = last.updateAndGet(prev -> Math.max(prev + 1, clock.millis() << 12));
             long msb = ((millis >>> 12) << 16) | 0x7000L | (millis & 0xFFFL);
             long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
             return new UUID(msb, lsb).toString();

@@ -53,6 +53,7 @@ public final class ValidationException extends LeadKitException {
 
     private static String describe(List<FieldError> errors) {
         return "The input has " + errors.size() + (errors.size() == 1 ? " problem: " : " problems: ")
-                + errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+                + errors.stream().map(e -> e.message().startsWith(e.field()) ? e.message() : e.field() + ": " + e.message())
+                .collect(Collectors.joining(" "));
     }
 }

@@ -47,7 +47,8 @@ public record CustomField(String key, FieldType type, Map<String, String> labels
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a custom field needs at least one label");
         }
-        labels = Map.copyOf(new TreeMap<>(labels));
+        // Sorted, so the fallback label and every listing are the same on every run.
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
         options = List.copyOf(options);
         if (!type.hasOptions() && !options.isEmpty()) {
             throw new IllegalArgumentException("only dropdown and multi-select fields have options");

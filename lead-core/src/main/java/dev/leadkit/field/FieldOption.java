@@ -26,7 +26,8 @@ public record FieldOption(String code, Map<String, String> labels, boolean activ
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("an option needs at least one label");
         }
-        labels = Map.copyOf(new TreeMap<>(labels));
+        // Sorted, so the fallback label and every listing are the same on every run.
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     /**

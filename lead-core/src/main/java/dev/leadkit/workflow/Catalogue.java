@@ -1,6 +1,7 @@
 package dev.leadkit.workflow;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,7 +79,7 @@ public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String
         }
     }
 
-    private static java.util.Map<String, String> labels(String en, String tr, String lt, String da) {
+    private static Map<String, String> labels(String en, String tr, String lt, String da) {
         return java.util.Map.of("en", en, "tr", tr, "lt", lt, "da", da);
     }
 

@@ -37,7 +37,8 @@ public record CatalogueEntry(String code, Optional<StatusCategory> category, Map
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("a catalogue entry needs at least one label");
         }
-        labels = Map.copyOf(new TreeMap<>(labels));
+        // Sorted, so the fallback label and every listing are the same on every run.
+        labels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(labels));
     }
 
     /**
@@ -60,7 +61,8 @@ public record CatalogueEntry(String code, Optional<StatusCategory> category, Map
     }
 
     /**
-     * The label for a locale: its language, else English, else any label.
+     * The label for a locale: its exact tag, else its language, else English, else the label of
+     * the alphabetically first language tag.
      *
      * @param locale the reader's locale
      * @return the label

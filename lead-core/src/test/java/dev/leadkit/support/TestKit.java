@@ -31,9 +31,9 @@ public final class TestKit {
 
     /** An Admin. */
     public static final Actor ADMIN = Actor.of("admin");
-    /** A plain user of team sales-tr. */
+    /** A plain user of team sales; Jonas's team mate, so each holds the team rights on the other's leads. */
     public static final Actor AYSE = Actor.of("ayse");
-    /** A plain user of team sales-lt. */
+    /** A plain user of team sales; Ayşe's team mate. */
     public static final Actor JONAS = Actor.of("jonas");
     /** A user the directory marks inactive. */
     public static final Actor FORMER = Actor.of("former");
@@ -54,8 +54,8 @@ public final class TestKit {
         this.store = store;
         this.directory = Directory.inMemory()
                 .user("admin", "Ada Admin").roles(Role.ADMIN).add()
-                .user("ayse", "Ayşe Yılmaz").team("sales-tr").add()
-                .user("jonas", "Jonas Petraitis").team("sales-lt").add()
+                .user("ayse", "Ayşe Yılmaz").team("sales").add()
+                .user("jonas", "Jonas Petraitis").team("sales").add()
                 .user("former", "Frida Former").inactive().add();
         this.clock = MutableClock.at(START);
         this.events = events;
