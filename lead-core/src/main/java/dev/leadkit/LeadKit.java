@@ -12,6 +12,8 @@ import dev.leadkit.lead.LeadService;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.memory.InMemoryStore;
 import dev.leadkit.workflow.CatalogueService;
+import dev.leadkit.workflow.ReminderService;
+import dev.leadkit.workflow.WorkflowService;
 
 import java.time.Clock;
 import java.util.Objects;
@@ -45,20 +47,26 @@ public final class LeadKit {
     private final CatalogueService catalogues;
     private final AccessService access;
     private final CustomFieldService customFields;
+    private final WorkflowService workflow;
+    private final ReminderService reminders;
 
     private LeadKit(Builder b) {
         this.store = b.store;
         this.directory = b.directory;
         this.clock = b.clock;
-        this.events = b.events;
+        EventBus bus = new EventBus(b.events);
+        this.events = bus;
         this.notifications = b.notifications;
         AccessPolicy policy = new AccessPolicy(directory, b.accessRules);
         LeadGate gate = new LeadGate(policy);
         IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(clock);
-        this.leads = new LeadService(store, directory, gate, clock, ids, events, notifications);
+        this.leads = new LeadService(store, directory, gate, clock, ids, bus, notifications);
         this.catalogues = new CatalogueService(store, policy);
-        this.access = new AccessService(store, directory, gate, clock, ids, events, notifications);
+        this.access = new AccessService(store, directory, gate, clock, ids, bus, notifications);
         this.customFields = new CustomFieldService(store, policy, clock);
+        this.workflow = new WorkflowService(store, gate, clock, bus);
+        this.reminders = new ReminderService(store, policy, notifications);
+        bus.reactWith(workflow);
     }
 
     /** @return a builder with the embedded defaults */
@@ -81,7 +89,17 @@ public final class LeadKit {
         return customFields;
     }
 
-    /** @return the status and source catalogues */
+    /** @return status moves, closing, locked statuses, status history and the kanban board */
+    public WorkflowService workflow() {
+        return workflow;
+    }
+
+    /** @return stale-status reminder rules and {@code due(now)} */
+    public ReminderService reminders() {
+        return reminders;
+    }
+
+    /** @return the status, source and close-reason catalogues */
     public CatalogueService catalogues() {
         return catalogues;
     }
@@ -101,7 +119,12 @@ public final class LeadKit {
         return clock;
     }
 
-    /** @return where this instance publishes events */
+    /**
+     * LeadKit's event bus: every event goes to the host's publisher, then to LeadKit's own
+     * reactions. A host raises events of its own here, e.g. a {@code LeadEvent.DealLinked}.
+     *
+     * @return the bus
+     */
     public EventPublisher events() {
         return events;
     }

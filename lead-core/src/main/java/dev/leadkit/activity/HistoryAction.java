@@ -34,5 +34,9 @@ public enum HistoryAction {
     /** A user started following; the change's field is {@code follower:<userId>}. */
     FOLLOWED,
     /** A user stopped following, or lost view and so the follow. */
-    UNFOLLOWED
+    UNFOLLOWED,
+    /** The status was moved by hand (a move, a close with its reason, a reopening). */
+    STATUS_CHANGED,
+    /** The workflow moved the status by itself (locked statuses); the change {@code trigger} names why. */
+    STATUS_AUTOMATED
 }

@@ -102,6 +102,48 @@ public sealed interface LeadEvent {
     }
 
     /**
+     * A lead moved to another status, by hand or automatically (locked statuses).
+     *
+     * @param leadId    the lead
+     * @param actorId   who moved it, or whose action triggered the automatic move
+     * @param at        when
+     * @param from      the status before
+     * @param to        the status after
+     * @param automatic whether the workflow moved it by itself
+     */
+    record StatusChanged(String leadId, String actorId, Instant at, String from, String to, boolean automatic)
+            implements LeadEvent {
+        /** Checks the components. */
+        public StatusChanged {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * A deal was linked to the lead (seed 002: with locked statuses the lead moves to "Offer
+     * made"). Raised by the conversion and deal features, or by the host through
+     * {@code kit.events().publish(…)}.
+     *
+     * @param leadId  the lead
+     * @param actorId who linked it
+     * @param at      when
+     * @param dealRef the deal's reference
+     */
+    record DealLinked(String leadId, String actorId, Instant at, String dealRef) implements LeadEvent {
+        /** Checks the components. */
+        public DealLinked {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(dealRef, "dealRef");
+        }
+    }
+
+    /**
      * A deleted lead was restored.
      *
      * @param leadId  the lead

@@ -40,12 +40,16 @@ public final class Lead {
     private final String createdBy;
     private final Instant createdAt;
     private final Instant updatedAt;
+    private final Instant statusSince;
+    private final String closeReason;
     private final boolean deleted;
 
     private Lead(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
                  Set<String> tags, List<ProductInterest> products, String createdBy,
-                 Instant createdAt, Instant updatedAt, boolean deleted) {
+                 Instant createdAt, Instant updatedAt, Instant statusSince, String closeReason, boolean deleted) {
         this.id = Objects.requireNonNull(id, "id");
+        this.statusSince = Objects.requireNonNull(statusSince, "statusSince");
+        this.closeReason = closeReason;
         this.version = version;
         this.values = values;
         this.custom = custom;
@@ -95,6 +99,32 @@ public final class Lead {
     public static Lead of(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
                           Set<String> tags, List<ProductInterest> products, String createdBy,
                           Instant createdAt, Instant updatedAt, boolean deleted) {
+        return of(id, version, values, custom, tags, products, createdBy, createdAt, updatedAt, createdAt,
+                Optional.empty(), deleted);
+    }
+
+    /**
+     * Rebuilds a lead from stored state, completely. For store adapters; values must already be
+     * normalised.
+     *
+     * @param id          the id
+     * @param version     the stored version, at least 1
+     * @param values      the standard field values
+     * @param custom      custom field values by field key
+     * @param tags        the tags
+     * @param products    the products of interest, in the order added
+     * @param createdBy   the id of the user who created it
+     * @param createdAt   when it was created
+     * @param updatedAt   when it last changed
+     * @param statusSince when it entered its current status (requirement W6: stale reminders count from it)
+     * @param closeReason why it was closed, a code of the close-reason catalogue (requirement W7)
+     * @param deleted     whether it is soft-deleted
+     * @return the lead
+     */
+    public static Lead of(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
+                          Set<String> tags, List<ProductInterest> products, String createdBy,
+                          Instant createdAt, Instant updatedAt, Instant statusSince, Optional<String> closeReason,
+                          boolean deleted) {
         EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
         values.forEach((field, value) -> {
             if (value != null && !value.isEmpty()) {
@@ -111,7 +141,7 @@ public final class Lead {
         }
         return new Lead(id, version, Collections.unmodifiableMap(copy),
                 Collections.unmodifiableMap(new TreeMap<>(custom)), Collections.unmodifiableSet(new TreeSet<>(tags)),
-                List.copyOf(products), createdBy, createdAt, updatedAt, deleted);
+                List.copyOf(products), createdBy, createdAt, updatedAt, statusSince, closeReason.orElse(null), deleted);
     }
 
     /** @return the stable id */
@@ -225,6 +255,16 @@ public final class Lead {
         return updatedAt;
     }
 
+    /** @return when the lead entered its current status */
+    public Instant statusSince() {
+        return statusSince;
+    }
+
+    /** @return why the lead was closed (a close-reason code), while its status is a closed one */
+    public Optional<String> closeReason() {
+        return Optional.ofNullable(closeReason);
+    }
+
     /** @return whether the lead is soft-deleted (out of lists, history kept, restorable) */
     public boolean isDeleted() {
         return deleted;
@@ -251,7 +291,7 @@ public final class Lead {
      * @return the next version with these values
      */
     Lead withValues(Map<LeadField, String> changed, Instant at) {
-        return of(id, version + 1, changed, custom, tags, products, createdBy, createdAt, at, deleted);
+        return next(changed, custom, tags, products, at, statusSince, closeReason(), deleted);
     }
 
     /**
@@ -261,7 +301,9 @@ public final class Lead {
      * @return the next version
      */
     Lead withValues(Map<LeadField, String> changed, Map<String, FieldValue> changedCustom, Instant at) {
-        return of(id, version + 1, changed, changedCustom, tags, products, createdBy, createdAt, at, deleted);
+        boolean moved = !Objects.equals(changed.get(LeadField.STATUS), values.get(LeadField.STATUS));
+        return next(changed, changedCustom, tags, products, at, moved ? at : statusSince,
+                moved ? Optional.empty() : closeReason(), deleted);
     }
 
     /**
@@ -273,15 +315,15 @@ public final class Lead {
      * @return the next version
      */
     public Lead withCustomValues(Map<String, FieldValue> changedCustom, Instant at) {
-        return of(id, version + 1, values, changedCustom, tags, products, createdBy, createdAt, at, deleted);
+        return next(values, changedCustom, tags, products, at, statusSince, closeReason(), deleted);
     }
 
     Lead withTags(Set<String> changed, Instant at) {
-        return of(id, version + 1, values, custom, changed, products, createdBy, createdAt, at, deleted);
+        return next(values, custom, changed, products, at, statusSince, closeReason(), deleted);
     }
 
     Lead withProducts(List<ProductInterest> changed, Instant at) {
-        return of(id, version + 1, values, custom, tags, changed, createdBy, createdAt, at, deleted);
+        return next(values, custom, tags, changed, at, statusSince, closeReason(), deleted);
     }
 
     /**
@@ -290,7 +332,29 @@ public final class Lead {
      * @return the next version, deleted or restored
      */
     Lead withDeleted(boolean nowDeleted, Instant at) {
-        return new Lead(id, version + 1, values, custom, tags, products, createdBy, createdAt, at, nowDeleted);
+        return new Lead(id, version + 1, values, custom, tags, products, createdBy, createdAt, at, statusSince,
+                closeReason, nowDeleted);
+    }
+
+    /**
+     * The next version in another status — what the workflow stores. Whether the move is allowed
+     * is the workflow's decision. The status clock restarts; the close reason is kept only for a
+     * closed status.
+     *
+     * @param status      the new status code
+     * @param closeReason the close reason, for a closed status
+     * @param at          when
+     * @return the next version
+     */
+    public Lead withStatus(String status, Optional<String> closeReason, Instant at) {
+        EnumMap<LeadField, String> changed = new EnumMap<>(values);
+        changed.put(LeadField.STATUS, Objects.requireNonNull(status, "status"));
+        return next(changed, custom, tags, products, at, at, closeReason, deleted);
+    }
+
+    private Lead next(Map<LeadField, String> v, Map<String, FieldValue> c, Set<String> t, List<ProductInterest> p,
+                      Instant at, Instant since, Optional<String> reason, boolean del) {
+        return of(id, version + 1, v, c, t, p, createdBy, createdAt, at, since, reason, del);
     }
 
     @Override
@@ -305,7 +369,8 @@ public final class Lead {
         return version == other.version && deleted == other.deleted && id.equals(other.id)
                 && values.equals(other.values) && custom.equals(other.custom) && tags.equals(other.tags)
                 && products.equals(other.products) && createdBy.equals(other.createdBy)
-                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt);
+                && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt)
+                && statusSince.equals(other.statusSince) && Objects.equals(closeReason, other.closeReason);
     }
 
     @Override

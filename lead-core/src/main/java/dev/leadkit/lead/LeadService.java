@@ -26,9 +26,8 @@ import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
-import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.CatalogueService;
-import dev.leadkit.workflow.StatusCategory;
+import dev.leadkit.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -268,7 +267,9 @@ public final class LeadService {
             if (values.equals(current.values()) && custom.equals(current.custom())) {
                 return current;
             }
-            checkStatusRight(tx, actor, current, values.get(LeadField.STATUS), statuses);
+            if (!values.get(LeadField.STATUS).equals(current.status())) {
+                WorkflowService.checkManualMove(tx, current.status(), values.get(LeadField.STATUS));
+            }
             requireFreeExternalId(tx, values.get(LeadField.EXTERNAL_ID), current.id());
             Lead next = current.withValues(values, custom, now);
             tx.leads().update(next);
@@ -697,19 +698,6 @@ public final class LeadService {
         Set<String> keys = new LinkedHashSet<>();
         changes(before, after).forEach(c -> keys.add(c.field()));
         return keys;
-    }
-
-    /** Closing a lead needs CLOSE; setting a converted status by hand needs CONVERT (P3). */
-    private void checkStatusRight(StoreTransaction tx, Actor actor, Lead current, String newStatus, Catalogue statuses) {
-        if (newStatus == null || newStatus.equals(current.status())) {
-            return;
-        }
-        Optional<StatusCategory> category = statuses.entry(newStatus).flatMap(CatalogueEntry::category);
-        if (category.filter(StatusCategory.CLOSED::equals).isPresent()) {
-            gate.check(tx, actor, Right.CLOSE, current);
-        } else if (category.filter(StatusCategory.CONVERTED::equals).isPresent()) {
-            gate.check(tx, actor, Right.CONVERT, current);
-        }
     }
 
     private void notifyWatchers(Set<String> watchers, Actor actor, LeadId id, Instant at, Map<String, String> params) {

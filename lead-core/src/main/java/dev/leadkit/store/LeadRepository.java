@@ -4,7 +4,9 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,8 +49,8 @@ public interface LeadRepository {
     void update(Lead lead);
 
     /**
-     * @param listing which page of which leads
-     * @return the page, ordered by creation time (newest first), ties by id (descending)
+     * @param listing which page of which leads, in which order
+     * @return the page, in the listing's {@link LeadSort} order
      */
     List<Lead> list(LeadListing listing);
 
@@ -66,9 +68,35 @@ public interface LeadRepository {
     long countWithValue(LeadField field, String code);
 
     /**
+     * @param code a close-reason code
+     * @return how many leads, deleted ones included, were closed with it
+     */
+    long countWithCloseReason(String code);
+
+    /**
      * @param fieldKey   a dropdown or multi-select custom field key
      * @param optionCode one of its option codes
      * @return the ids of the leads, deleted ones included, whose value is or contains that option
      */
     List<LeadId> withCustomOption(String fieldKey, String optionCode);
+
+    /**
+     * Counts visible, non-deleted leads per status, in one query (the kanban header).
+     *
+     * @param visibility which leads the actor may see
+     * @return count per status code; statuses without leads are absent
+     */
+    Map<String, Long> countByStatus(Visibility visibility);
+
+    /**
+     * Non-deleted leads in a status since at or before a time, ordered by id — the candidates of a
+     * stale-status rule, read page by page.
+     *
+     * @param status  a status code
+     * @param since   the latest {@link Lead#statusSince()} to include
+     * @param afterId only ids greater than this one, for the next page
+     * @param limit   page size, 1 to 1,000
+     * @return the page
+     */
+    List<Lead> inStatusSince(String status, Instant since, Optional<LeadId> afterId, int limit);
 }

@@ -28,4 +28,7 @@ public interface StoreTransaction {
 
     /** @return the custom field definitions */
     CustomFieldRepository customFields();
+
+    /** @return the log of stale-status reminders sent */
+    ReminderLogRepository reminderLog();
 }

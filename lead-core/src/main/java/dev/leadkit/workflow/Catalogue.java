@@ -35,7 +35,7 @@ public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String
         }
         for (CatalogueEntry e : entries) {
             if (e.category().isPresent() != (kind == CatalogueKind.STATUS)) {
-                throw new IllegalArgumentException("statuses have a category and sources have none");
+                throw new IllegalArgumentException("statuses have a category; sources and close reasons have none");
             }
         }
     }
@@ -45,6 +45,8 @@ public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String
      * version 0 (not yet stored). Statuses: New (open), Contacted and Offer made (working),
      * Converted (converted), Unqualified and Lost (closed); default New. Sources: Reference,
      * Phone, Email, Website, Web form, Import; default Reference (the first of seed 000's list).
+     * Close reasons: No budget, No need, Chose a competitor, No response, Bad timing, Invalid
+     * contact data, Other; default Other.
      *
      * @param kind which catalogue
      * @return its defaults
@@ -66,6 +68,16 @@ public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String
                         CatalogueEntry.status("lost", StatusCategory.CLOSED,
                                 labels("Lost", "Kaybedildi", "Prarastas", "Tabt"))),
                         "new", 0);
+            case CLOSE_REASON:
+                return new Catalogue(kind, List.of(
+                        CatalogueEntry.source("no_budget", labels("No budget", "Bütçe yok", "Nėra biudžeto", "Intet budget")),
+                        CatalogueEntry.source("no_need", labels("No need", "İhtiyaç yok", "Nėra poreikio", "Intet behov")),
+                        CatalogueEntry.source("competitor", labels("Chose a competitor", "Rakibi seçti", "Pasirinko konkurentą", "Valgte en konkurrent")),
+                        CatalogueEntry.source("no_response", labels("No response", "Yanıt yok", "Neatsako", "Intet svar")),
+                        CatalogueEntry.source("bad_timing", labels("Bad timing", "Zamanlama uygun değil", "Netinkamas laikas", "Forkert tidspunkt")),
+                        CatalogueEntry.source("invalid_contact", labels("Invalid contact data", "Geçersiz iletişim bilgisi", "Neteisingi kontaktai", "Ugyldige kontaktdata")),
+                        CatalogueEntry.source("other", labels("Other", "Diğer", "Kita", "Andet"))),
+                        "other", 0);
             case SOURCE:
             default:
                 return new Catalogue(kind, List.of(

@@ -9,5 +9,7 @@ public enum CatalogueKind {
     /** Lead statuses; each entry has a {@link StatusCategory}. */
     STATUS,
     /** Lead sources. */
-    SOURCE
+    SOURCE,
+    /** Why a lead was closed as unqualified or lost (requirement W7). */
+    CLOSE_REASON
 }

@@ -215,7 +215,8 @@ public final class CatalogueService {
                 throw new ConflictException("catalogue.entry.is_default", "'" + code + "' is the default "
                         + name(kind) + "; choose another default before deleting it");
             }
-            long using = tx.leads().countWithValue(kind == CatalogueKind.STATUS ? LeadField.STATUS : LeadField.SOURCE, code);
+            long using = kind == CatalogueKind.CLOSE_REASON ? tx.leads().countWithCloseReason(code)
+                    : tx.leads().countWithValue(kind == CatalogueKind.STATUS ? LeadField.STATUS : LeadField.SOURCE, code);
             if (using > 0) {
                 throw new ConflictException("catalogue.entry.in_use", "'" + code + "' is held by " + using
                         + (using == 1 ? " lead" : " leads") + "; deactivate it instead, or change those leads first");
@@ -277,6 +278,14 @@ public final class CatalogueService {
     }
 
     private static String name(CatalogueKind kind) {
-        return kind == CatalogueKind.STATUS ? "status" : "source";
+        switch (kind) {
+            case STATUS:
+                return "status";
+            case SOURCE:
+                return "source";
+            case CLOSE_REASON:
+            default:
+                return "close reason";
+        }
     }
 }

@@ -18,6 +18,8 @@ import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadRepository;
+import dev.leadkit.store.LeadSort;
+import dev.leadkit.store.ReminderLogRepository;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.SettingsRepository;
 import dev.leadkit.store.Store;
@@ -27,6 +29,7 @@ import dev.leadkit.store.Visibility;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -64,6 +67,12 @@ public final class InMemoryStore implements Store {
 
     private static final Comparator<Lead> NEWEST_FIRST =
             Comparator.comparing(Lead::createdAt).thenComparing(Lead::id).reversed();
+    private static final Comparator<Lead> OLDEST_FIRST =
+            Comparator.comparing(Lead::createdAt).thenComparing(Lead::id);
+    private static final Comparator<Lead> RECENTLY_UPDATED =
+            Comparator.comparing(Lead::updatedAt).thenComparing(Lead::id).reversed();
+    private static final Comparator<Lead> LONGEST_IN_STATUS =
+            Comparator.comparing(Lead::statusSince).thenComparing(Lead::id);
 
     private final Map<LeadId, Lead> leads = new ConcurrentHashMap<>();
     private final Map<String, LeadId> externalIds = new ConcurrentHashMap<>();
@@ -74,6 +83,8 @@ public final class InMemoryStore implements Store {
     private final Map<String, LeadAccess> access = new ConcurrentHashMap<>();
     private final Map<String, AccessRequest> requests = new ConcurrentHashMap<>();
     private volatile CustomFields customFields = CustomFields.none();
+    /** lead id + '\n' + rule id → the latest period reminded. */
+    private final Map<String, Instant> reminderLog = new ConcurrentHashMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -109,6 +120,7 @@ public final class InMemoryStore implements Store {
         private final Map<String, Long> accessBase = new HashMap<>();
         private final Map<String, AccessRequest> writtenRequests = new LinkedHashMap<>();
         private final Map<String, Long> requestBase = new HashMap<>();
+        private final Map<String, Instant> writtenReminders = new HashMap<>();
         private CustomFields writtenFields;
         private long fieldsBase = -1;
 
@@ -153,6 +165,32 @@ public final class InMemoryStore implements Store {
             checkOpen();
             return this;
         }
+
+        @Override
+        public ReminderLogRepository reminderLog() {
+            checkOpen();
+            return reminderRepository;
+        }
+
+        private final ReminderLogRepository reminderRepository = new ReminderLogRepository() {
+            @Override
+            public Optional<Instant> lastPeriod(String leadId, String ruleId) {
+                checkOpen();
+                String key = leadId + "\n" + ruleId;
+                Instant written = writtenReminders.get(key);
+                return Optional.ofNullable(written != null ? written : reminderLog.get(key));
+            }
+
+            @Override
+            public void record(String leadId, String ruleId, Instant periodStart) {
+                checkOpen();
+                Optional<Instant> last = lastPeriod(leadId, ruleId);
+                if (last.isPresent() && !last.get().isBefore(periodStart)) {
+                    throw alreadyReminded();
+                }
+                writtenReminders.put(leadId + "\n" + ruleId, periodStart);
+            }
+        };
 
         @Override
         public CustomFieldRepository customFields() {
@@ -257,13 +295,36 @@ public final class InMemoryStore implements Store {
         @Override
         public List<Lead> list(LeadListing listing) {
             checkOpen();
-            return visible(listing).sorted(NEWEST_FIRST).skip(listing.offset()).limit(listing.limit()).toList();
+            return visible(listing).filter(l -> listing.status().map(l.status()::equals).orElse(true))
+                    .sorted(order(listing.sort())).skip(listing.offset()).limit(listing.limit()).toList();
         }
 
         @Override
         public long count(LeadListing listing) {
             checkOpen();
-            return visible(listing).count();
+            return visible(listing).filter(l -> listing.status().map(l.status()::equals).orElse(true)).count();
+        }
+
+        @Override
+        public Map<String, Long> countByStatus(Visibility visibility) {
+            checkOpen();
+            Map<String, Long> counts = new java.util.TreeMap<>();
+            visible(new LeadListing(visibility, false, 0, 1)).forEach(l -> counts.merge(l.status(), 1L, Long::sum));
+            return counts;
+        }
+
+        @Override
+        public List<Lead> inStatusSince(String status, Instant since, Optional<LeadId> afterId, int limit) {
+            checkOpen();
+            return all(false).filter(l -> l.status().equals(status) && !l.statusSince().isAfter(since))
+                    .filter(l -> afterId.map(a -> l.id().compareTo(a) > 0).orElse(true))
+                    .sorted(Comparator.comparing(Lead::id)).limit(limit).toList();
+        }
+
+        @Override
+        public long countWithCloseReason(String code) {
+            checkOpen();
+            return all(true).filter(l -> l.closeReason().filter(code::equals).isPresent()).count();
         }
 
         @Override
@@ -439,6 +500,7 @@ public final class InMemoryStore implements Store {
                 if (writtenFields != null) {
                     customFields = writtenFields;
                 }
+                reminderLog.putAll(writtenReminders);
                 requests.putAll(writtenRequests);
                 if (writtenSettings != null) {
                     settings = writtenSettings;
@@ -493,6 +555,12 @@ public final class InMemoryStore implements Store {
                             : ConflictException.staleVersion("access_request", base.getKey(), base.getValue(), committed);
                 }
             }
+            for (Map.Entry<String, Instant> reminded : writtenReminders.entrySet()) {
+                Instant committed = reminderLog.get(reminded.getKey());
+                if (committed != null && !committed.isBefore(reminded.getValue())) {
+                    throw alreadyReminded();
+                }
+            }
             if (writtenFields != null && customFields.version() != fieldsBase) {
                 throw ConflictException.staleVersion("custom_fields", "custom_fields", fieldsBase, customFields.version());
             }
@@ -507,6 +575,24 @@ public final class InMemoryStore implements Store {
             return ((FieldValue.Choices) value).codes().contains(code);
         }
         return value instanceof FieldValue.Text && ((FieldValue.Text) value).value().equals(code);
+    }
+
+    private static Comparator<Lead> order(LeadSort sort) {
+        switch (sort) {
+            case OLDEST_FIRST:
+                return OLDEST_FIRST;
+            case RECENTLY_UPDATED:
+                return RECENTLY_UPDATED;
+            case LONGEST_IN_STATUS:
+                return LONGEST_IN_STATUS;
+            case NEWEST_FIRST:
+            default:
+                return NEWEST_FIRST;
+        }
+    }
+
+    private static ConflictException alreadyReminded() {
+        return new ConflictException("reminder.already_sent", "This stale period was already reminded.");
     }
 
     private static ConflictException externalIdTaken() {
