@@ -229,7 +229,11 @@ public final class LeadService {
         Set<String> watchers = new LinkedHashSet<>();
         Lead updated = store.inTransaction(tx -> {
             Lead current = load(tx, id);
-            gate.check(tx, actor, Right.VIEW, current);
+            // Someone who cannot view the lead learns nothing of its version or state; the refusal
+            // names EDIT, the right this call needs (P10), which no one holds without VIEW.
+            if (!gate.rights(tx, actor, current).contains(Right.VIEW)) {
+                gate.check(tx, actor, Right.EDIT, current);
+            }
             requireVersion(current, expectedVersion);
             if (current.isDeleted()) {
                 throw new ConflictException("lead.deleted", "Lead '" + id + "' is deleted; restore it before changing it.");
