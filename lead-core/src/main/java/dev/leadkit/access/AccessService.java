@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Operations that do not take a version from the caller (everything here) are retried on an
- * optimistic-lock conflict up to three times, so a concurrent edit of the lead does not make a
+ * optimistic-lock conflict (three attempts in all), so a concurrent edit of the lead does not make a
  * transfer fail. Thread-safe and stateless.
  *
  * @since 0.1
@@ -147,7 +147,8 @@ public final class AccessService {
     }
 
     /**
-     * Takes rights back (P5). Revoking VIEW revokes everything, and ends the user's follow.
+     * Takes rights back (P5). Revoking VIEW revokes everything; a user who no longer holds FOLLOW
+     * stops following.
      *
      * @param actor     who revokes; needs {@link Right#GRANT}
      * @param id        the lead
@@ -569,13 +570,13 @@ public final class AccessService {
             lead = next;
         }
 
-        /** Ends the follows of users who can no longer view the lead (P8). */
+        /** Ends the follows of users who can no longer follow the lead: lost view (P8), or a grant without follow. */
         LeadAccess pruneFollowers() {
             LeadAccess access = tx.access().find(lead.id().value());
             boolean locked = LeadGate.convertLocked(tx, lead);
             LeadAccess pruned = access;
             for (String follower : access.followers()) {
-                if (!policy.can(Actor.of(follower), Right.VIEW, lead, pruned, locked)) {
+                if (!policy.can(Actor.of(follower), Right.FOLLOW, lead, pruned, locked)) {
                     pruned = pruned.withFollower(follower, false);
                     history(HistoryAction.UNFOLLOWED, FieldChange.of("follower:" + follower, "following", null));
                 }

@@ -69,8 +69,8 @@ public final class LeadGate {
 
     /**
      * Who hears of a change to a lead (requirement P8): the owner always, and each follower who
-     * can still view it — losing view ends a follow, also when the cause (a team move) happened in
-     * the host's directory.
+     * can still follow it (which needs view) — losing view ends a follow, also when the cause (a
+     * team move) happened in the host's directory.
      *
      * @param tx   the open transaction
      * @param lead the lead
@@ -82,7 +82,7 @@ public final class LeadGate {
         Set<String> watchers = new java.util.TreeSet<>();
         lead.owner().ifPresent(watchers::add);
         for (String follower : access.followers()) {
-            if (policy.can(Actor.of(follower), Right.VIEW, lead, access, locked)) {
+            if (policy.can(Actor.of(follower), Right.FOLLOW, lead, access, locked)) {
                 watchers.add(follower);
             }
         }

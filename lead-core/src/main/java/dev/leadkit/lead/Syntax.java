@@ -88,17 +88,15 @@ final class Syntax {
                 return false;
             }
         }
-        if (digitCount < 3 || digitCount > 17) {
-            return false;
-        }
         if (number.startsWith("+")) {
+            // An international number is judged by libphonenumber alone, so our answer never differs from it.
             try {
                 return PHONES.isPossibleNumber(PHONES.parse(number, "ZZ"));
             } catch (NumberParseException e) {
                 return false;
             }
         }
-        return true;
+        return digitCount >= 3 && digitCount <= 17;
     }
 
     private static int indexOfExtension(String s) {

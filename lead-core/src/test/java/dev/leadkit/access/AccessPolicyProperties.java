@@ -181,7 +181,12 @@ class AccessPolicyProperties {
             if (spec.state() == State.DELETED) {
                 kit.leads().delete(SETUP, lead.id());
             } else if (spec.state() == State.CONVERTED) {
-                kit.leads().update(SETUP, lead.id(), LeadPatch.builder().set(LeadField.STATUS, "converted").build(), lead.version());
+                // The state a conversion (K8) leaves; no patch may reach it.
+                kit.store().inTransaction(tx -> {
+                    Lead stored = tx.leads().find(lead.id()).orElseThrow();
+                    tx.leads().update(stored.withStatus("converted", java.util.Optional.empty(), stored.updatedAt()));
+                    return null;
+                });
             }
             ids.add(lead.id());
         }

@@ -484,8 +484,8 @@ class AccessServiceTest {
         private final Lead lead = office.leadOwnedBy(AYSE);
 
         @Test
-        void theOwnerConvertsAndTheLeadIsLockedAgainstEdits() {
-            office.edit(AYSE, lead, LeadField.STATUS, "converted");
+        void aConvertedLeadIsLockedAgainstEdits() {
+            office.markConverted(lead);
 
             assertThat(office.current(lead).status()).isEqualTo("converted");
             assertThat(office.access().convertLock()).isTrue();
@@ -500,7 +500,7 @@ class AccessServiceTest {
 
         @Test
         void withTheLockTurnedOffAConvertedLeadIsEditable() {
-            office.edit(AYSE, lead, LeadField.STATUS, "converted");
+            office.markConverted(lead);
 
             office.access().setConvertLock(ADMIN, false);
             office.edit(AYSE, lead, LeadField.CITY, "İzmir");
@@ -522,9 +522,10 @@ class AccessServiceTest {
         }
 
         @Test
-        void aTeamMemberCannotConvert() {
-            assertThatThrownBy(() -> office.edit(KEMAL, lead, LeadField.STATUS, "converted"))
-                    .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.right()).isEqualTo(Right.CONVERT));
+        void noPatchReachesTheConvertedStatus() {
+            assertThatThrownBy(() -> office.edit(AYSE, lead, LeadField.STATUS, "converted"))
+                    .isInstanceOf(dev.leadkit.InvalidTransitionException.class).hasMessageContaining("converting");
+            assertThat(office.rightsOf(KEMAL, lead)).doesNotContain(Right.CONVERT);
             assertThat(office.current(lead).status()).isEqualTo("new");
         }
     }
@@ -538,7 +539,7 @@ class AccessServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"lost", "unqualified"})
         void aTeamMemberCannotClose(String closedStatus) {
-            assertThatThrownBy(() -> office.edit(KEMAL, lead, LeadField.STATUS, closedStatus))
+            assertThatThrownBy(() -> office.close(KEMAL, lead, closedStatus))
                     .isInstanceOfSatisfying(AccessDeniedException.class, e -> {
                         assertThat(e.right()).isEqualTo(Right.CLOSE);
                         assertThat(e.actorId()).isEqualTo("kemal");
@@ -549,7 +550,7 @@ class AccessServiceTest {
         @ParameterizedTest
         @ValueSource(strings = {"lost", "unqualified"})
         void theOwnerCloses(String closedStatus) {
-            office.edit(AYSE, lead, LeadField.STATUS, closedStatus);
+            office.close(AYSE, lead, closedStatus);
 
             assertThat(office.current(lead).status()).isEqualTo(closedStatus);
         }

@@ -127,6 +127,24 @@ final class Office {
         return leads().get(ADMIN, lead.id());
     }
 
+    /** Closes the current version of the lead with a reason, as the given actor (W7). */
+    Lead close(Actor actor, Lead lead, String closedStatus) {
+        return kit.workflow().close(actor, lead.id(), closedStatus, "no_budget", current(lead).version());
+    }
+
+    /**
+     * Puts the lead into the converted status directly in the store: the state a conversion (K8)
+     * leaves behind, which no patch or move may reach.
+     */
+    Lead markConverted(Lead lead) {
+        return kit.store().inTransaction(tx -> {
+            Lead stored = tx.leads().find(lead.id()).orElseThrow();
+            Lead converted = stored.withStatus("converted", java.util.Optional.empty(), clock.instant());
+            tx.leads().update(converted);
+            return converted;
+        });
+    }
+
     /** Sets one field on the current version of the lead, as the given actor. */
     Lead edit(Actor actor, Lead lead, LeadField field, String value) {
         return leads().update(actor, lead.id(), LeadPatch.builder().set(field, value).build(), current(lead).version());

@@ -98,12 +98,12 @@ class SeedRulesTest {
     }
 
     @ParameterizedTest(name = "{0} exercising {1}: allowed {2}")
-    @DisplayName("the services enforce the same rights (tagging has no operation before A5)")
+    @DisplayName("the services enforce the same rights (conversion has no operation before K8; its right is in the table above)")
     @CsvSource(delimiter = '|', textBlock = """
             OWNER     | VIEW     | true
             OWNER     | EDIT     | true
             OWNER     | DELETE   | true
-            OWNER     | CONVERT  | true
+            OWNER     | TAG      | true
             OWNER     | CLOSE    | true
             OWNER     | GRANT    | true
             OWNER     | TRANSFER | true
@@ -111,7 +111,7 @@ class SeedRulesTest {
             SAME_TEAM | VIEW     | true
             SAME_TEAM | EDIT     | true
             SAME_TEAM | DELETE   | true
-            SAME_TEAM | CONVERT  | false
+            SAME_TEAM | TAG      | true
             SAME_TEAM | CLOSE    | false
             SAME_TEAM | GRANT    | false
             SAME_TEAM | TRANSFER | false
@@ -144,10 +144,10 @@ class SeedRulesTest {
                 return () -> office.edit(actor, lead, LeadField.TITLE, "Satın Alma Müdürü");
             case DELETE:
                 return () -> office.leads().delete(actor, lead.id());
-            case CONVERT:
-                return () -> office.edit(actor, lead, LeadField.STATUS, "converted");
+            case TAG:
+                return () -> office.leads().tag(actor, lead.id(), Set.of("vip"));
             case CLOSE:
-                return () -> office.edit(actor, lead, LeadField.STATUS, "lost");
+                return () -> office.close(actor, lead, "lost");
             case GRANT:
                 return () -> office.access().grant(actor, lead.id(), "mette", Set.of(Right.VIEW));
             case TRANSFER:
