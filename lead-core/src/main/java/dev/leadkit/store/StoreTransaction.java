@@ -25,4 +25,13 @@ public interface StoreTransaction {
 
     /** @return the access requests */
     AccessRequestRepository accessRequests();
+
+    /** @return the activities (calls, meetings, tasks, e-mails) */
+    ActivityRepository activities();
+
+    /** @return the stream posts and comments */
+    StreamRepository stream();
+
+    /** @return the attachments' metadata */
+    AttachmentRepository attachments();
 }
