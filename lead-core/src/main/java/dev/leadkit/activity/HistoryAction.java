@@ -34,5 +34,32 @@ public enum HistoryAction {
     /** A user started following; the change's field is {@code follower:<userId>}. */
     FOLLOWED,
     /** A user stopped following, or lost view and so the follow. */
-    UNFOLLOWED
+    UNFOLLOWED,
+    /**
+     * An activity was scheduled or logged; the changes list its initial values under
+     * {@code activity:<id>.<property>} (type, subject, start, due, duration, assignee, done,
+     * reminders, attendees).
+     */
+    ACTIVITY_ADDED,
+    /** An activity's plan changed; keys as for {@link #ACTIVITY_ADDED}. */
+    ACTIVITY_CHANGED,
+    /** An activity was completed; the change's field is {@code activity:<id>.done}. */
+    ACTIVITY_COMPLETED,
+    /** A completed activity was opened again; the change's field is {@code activity:<id>.done}. */
+    ACTIVITY_REOPENED,
+    /** An attendee accepted or declined; the change's field is {@code activity:<id>.attendee:<userId>}. */
+    ATTENDEE_RESPONDED,
+    /** A post was written to the stream; fields {@code post:<id>.text} and {@code post:<id>.contactDate}. */
+    POSTED,
+    /** A comment was written on a post; fields {@code post:<id>.text} and {@code post:<id>.parent}. */
+    COMMENTED,
+    /** The author edited a post or comment; the change's field is {@code post:<id>.text}. */
+    POST_EDITED,
+    /**
+     * A file was attached; fields {@code attachment:<id>.name}, {@code .mediaType}, {@code .size}
+     * and {@code .sha256}.
+     */
+    ATTACHMENT_ADDED,
+    /** An attachment was removed; the same fields as {@link #ATTACHMENT_ADDED}, now empty. */
+    ATTACHMENT_REMOVED
 }
