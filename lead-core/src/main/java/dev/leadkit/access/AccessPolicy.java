@@ -81,7 +81,9 @@ public final class AccessPolicy {
     }
 
     /**
-     * Checks an instance-wide right (one that is not about one lead).
+     * Checks an instance-wide right (one that is not about one lead): {@link Right#CREATE} every
+     * active user holds, {@link Right#ASSIGN_OTHERS} the users with one of
+     * {@link AccessRules#assignOthersRoles()}, every other one only Admins.
      *
      * @param actor who acts
      * @param right a right with {@code isPerLead() == false}

@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * @param leadId     the lead it belongs to
  * @param type       its type
  * @param subject    one line of NFC text, 1 to 200 characters
- * @param start      when it starts (a meeting) or started
- * @param due        when it is due; reminders and "overdue" are relative to it
+ * @param start      when it starts (a meeting) or started; like {@code due}, in whole microseconds
+ *                   between 1900-01-01 and 9999-12-01 (UTC), the range every supported database stores
+ * @param due        when it is due; reminders and "overdue" are relative to it; not before the start
  * @param duration   how long it lasts, zero to 30 days
  * @param assigneeId the user responsible for it, who receives its reminders
  * @param doneAt     when it was completed; empty while open

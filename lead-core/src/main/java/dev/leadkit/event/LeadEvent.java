@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * A domain event: something that happened to a lead, published after the change committed. The
- * hierarchy is sealed: a host's listener can handle every kind. Events carry ids and field keys,
- * never field values, so they are safe to log and to send over a broker.
+ * hierarchy is sealed: a host's listener can handle every kind. Events carry ids, codes and field keys,
+ * never field values (only a note's contact date, which status rules need), so they are safe to
+ * log and to send over a broker.
  *
  * <pre>{@code
  * InProcessEventPublisher events = EventPublisher.inProcess();
