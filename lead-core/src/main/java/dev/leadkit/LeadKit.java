@@ -5,6 +5,11 @@ import dev.leadkit.access.AccessRules;
 import dev.leadkit.access.AccessService;
 import dev.leadkit.access.Directory;
 import dev.leadkit.access.LeadGate;
+import dev.leadkit.activity.ActivityService;
+import dev.leadkit.activity.ActivityType;
+import dev.leadkit.activity.AttachmentService;
+import dev.leadkit.activity.BlobStore;
+import dev.leadkit.activity.StreamService;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.NotificationSink;
 import dev.leadkit.field.CustomFieldService;
@@ -16,7 +21,11 @@ import dev.leadkit.workflow.ReminderService;
 import dev.leadkit.workflow.WorkflowService;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The front door: one configured LeadKit instance serves one tenant. Build it once and share it;
@@ -32,6 +41,8 @@ import java.util.Objects;
  *
  * Actor ayse = Actor.of("ayse");
  * Lead lead = kit.leads().create(ayse, LeadDraft.builder().firstName("Egon").lastName("Tester").build());
+ * kit.activities().schedule(ayse, lead.id(), ActivityDraft.task("Call back").due(tomorrow).build());
+ * kit.stream().post(ayse, lead.id(), "Met him at the fair.");
  * }</pre>
  *
  * @since 0.1
@@ -49,6 +60,10 @@ public final class LeadKit {
     private final CustomFieldService customFields;
     private final WorkflowService workflow;
     private final ReminderService reminders;
+    private final ActivityService activities;
+    private final StreamService stream;
+    private final AttachmentService attachments;
+    private final BlobStore blobs;
 
     private LeadKit(Builder b) {
         this.store = b.store;
@@ -67,6 +82,13 @@ public final class LeadKit {
         this.workflow = new WorkflowService(store, gate, clock, bus);
         this.reminders = new ReminderService(store, policy, notifications);
         bus.reactWith(workflow);
+                Set<ActivityType> types = new LinkedHashSet<>(ActivityType.DEFAULTS);
+        types.addAll(b.activityTypes);
+        this.activities = new ActivityService(store, directory, gate, clock, ids, bus, notifications, types);
+        this.stream = new StreamService(store, gate, clock, ids, bus, notifications);
+        this.blobs = b.blobs;
+        this.attachments = new AttachmentService(store, b.blobs, b.maxAttachmentSize, gate, clock, ids, bus,
+                notifications);
     }
 
     /** @return a builder with the embedded defaults */
@@ -104,6 +126,26 @@ public final class LeadKit {
         return catalogues;
     }
 
+    /** @return calls, meetings, tasks and e-mails on leads, with their reminders */
+    public ActivityService activities() {
+        return activities;
+    }
+
+    /** @return the leads' streams: posts, notes and comments */
+    public StreamService stream() {
+        return stream;
+    }
+
+    /** @return files attached to leads */
+    public AttachmentService attachments() {
+        return attachments;
+    }
+
+    /** @return where attachments' bytes are kept */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
     /** @return the store this instance uses */
     public Store store() {
         return store;
@@ -137,7 +179,9 @@ public final class LeadKit {
     /**
      * Configures a {@link LeadKit}. Every option has an embedded default: an in-memory store, an
      * empty in-memory directory, the system clock (UTC), time-ordered UUIDs, in-process events, a
-     * collecting notification sink and seed 000's access rules. Not thread-safe; {@link #build()} may be called more than once.
+     * collecting notification sink, seed 000's access rules, the four built-in activity types, an
+     * in-memory blob store and a 25 MiB attachment limit. Not thread-safe; {@link #build()} may be
+     * called more than once.
      */
     public static final class Builder {
         private Store store = new InMemoryStore();
@@ -147,8 +191,53 @@ public final class LeadKit {
         private EventPublisher events = EventPublisher.inProcess();
         private NotificationSink notifications = NotificationSink.collecting();
         private AccessRules accessRules = AccessRules.defaults();
+        private final Set<ActivityType> activityTypes = new LinkedHashSet<>();
+        private BlobStore blobs = BlobStore.inMemory();
+        private long maxAttachmentSize = AttachmentService.DEFAULT_MAX_SIZE;
 
         private Builder() {
+        }
+
+        /**
+         * Adds activity types of the host's own (a site visit, a demo) to the built-in call,
+         * meeting, task and e-mail. Configured in code at every start, so nothing is stored.
+         *
+         * @param types the additional types
+         * @return this builder
+         */
+        public Builder activityTypes(ActivityType... types) {
+            return activityTypes(Arrays.asList(types));
+        }
+
+        /**
+         * @param types additional activity types, see {@link #activityTypes(ActivityType...)}
+         * @return this builder
+         */
+        public Builder activityTypes(Collection<ActivityType> types) {
+            types.forEach(t -> activityTypes.add(Objects.requireNonNull(t, "activity type")));
+            return this;
+        }
+
+        /**
+         * @param blobs where attachments' bytes are kept (default: in memory, {@link BlobStore#inMemory()})
+         * @return this builder
+         */
+        public Builder blobs(BlobStore blobs) {
+            this.blobs = Objects.requireNonNull(blobs, "blobs");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest attachment accepted (default 25 MiB)
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder maxAttachmentSize(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxAttachmentSize must be a positive number of bytes, not " + bytes);
+            }
+            this.maxAttachmentSize = bytes;
+            return this;
         }
 
         /**

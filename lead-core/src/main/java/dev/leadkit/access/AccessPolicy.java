@@ -81,7 +81,9 @@ public final class AccessPolicy {
     }
 
     /**
-     * Checks an instance-wide right (one that is not about one lead).
+     * Checks an instance-wide right (one that is not about one lead): {@link Right#CREATE} every
+     * active user holds, {@link Right#ASSIGN_OTHERS} the users with one of
+     * {@link AccessRules#assignOthersRoles()}, every other one only Admins.
      *
      * @param actor who acts
      * @param right a right with {@code isPerLead() == false}
@@ -93,7 +95,20 @@ public final class AccessPolicy {
             throw new IllegalArgumentException(right + " is a right on one lead");
         }
         User user = activeUser(actor, right, null);
-        if (right != Right.CREATE && !user.hasRole(Role.ADMIN)) {
+        if (right == Right.CREATE) {
+            return user;
+        }
+        if (right == Right.ASSIGN_OTHERS) {
+            Set<Role> roles = user.roles().isEmpty() ? Set.of(Role.USER) : user.roles();
+            if (roles.stream().noneMatch(rules.assignOthersRoles()::contains)) {
+                throw new AccessDeniedException(actor, right, null, rules.assignOthersRoles().isEmpty()
+                        ? "nobody may assign to others under the configured rules; assign to yourself"
+                        : "only users with the role " + rules.assignOthersRoles().stream().sorted().map(Role::name)
+                        .collect(java.util.stream.Collectors.joining(" or ")) + " may assign to others; assign to yourself");
+            }
+            return user;
+        }
+        if (!user.hasRole(Role.ADMIN)) {
             throw new AccessDeniedException(actor, right, null, "only a user with the Admin role has it");
         }
         return user;

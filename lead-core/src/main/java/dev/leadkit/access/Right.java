@@ -2,7 +2,17 @@ package dev.leadkit.access;
 
 /**
  * What an actor may do. The first nine are rights on one lead (seed 000's owner rights plus
- * follow); the rest are administrative capabilities that only the Admin role holds by default.
+ * follow); the rest are instance-wide capabilities that only the Admin role holds by default —
+ * except {@link #CREATE} (every active user) and {@link #ASSIGN_OTHERS} (the roles configured in
+ * {@link AccessRules#assignOthersRoles()}).
+ *
+ * <pre>{@code
+ * try {
+ *     kit.activities().schedule(jonas, leadId, ActivityDraft.task("Send the offer").assignee("mette").build());
+ * } catch (AccessDeniedException e) {
+ *     assert e.right() == Right.ASSIGN_OTHERS;      // a plain User may assign only to themselves
+ * }
+ * }</pre>
  *
  * @since 0.1
  */
@@ -34,7 +44,13 @@ public enum Right {
     /** Run bulk imports. */
     IMPORT("import", false),
     /** Configure automation. */
-    MANAGE_AUTOMATION("manage-automation", false);
+    MANAGE_AUTOMATION("manage-automation", false),
+    /**
+     * Make another user the assignee of an activity or task (seed 003: "depending on their
+     * permissions, assign tasks to yourself or to other users"). Held by the roles of
+     * {@link AccessRules#assignOthersRoles()}; assigning to oneself needs no such right.
+     */
+    ASSIGN_OTHERS("assign-others", false);
 
     private final String key;
     private final boolean perLead;

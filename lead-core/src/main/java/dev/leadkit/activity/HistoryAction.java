@@ -38,5 +38,32 @@ public enum HistoryAction {
     /** The status was moved by hand (a move, a close with its reason, a reopening). */
     STATUS_CHANGED,
     /** The workflow moved the status by itself (locked statuses); the change {@code trigger} names why. */
-    STATUS_AUTOMATED
+    STATUS_AUTOMATED,
+    /**
+     * An activity was scheduled or logged; the changes list its initial values under
+     * {@code activity:<id>.<property>} (type, subject, start, due, duration, assignee, done,
+     * reminders, attendees).
+     */
+    ACTIVITY_ADDED,
+    /** An activity's plan changed; keys as for {@link #ACTIVITY_ADDED}. */
+    ACTIVITY_CHANGED,
+    /** An activity was completed; the change's field is {@code activity:<id>.done}. */
+    ACTIVITY_COMPLETED,
+    /** A completed activity was opened again; the change's field is {@code activity:<id>.done}. */
+    ACTIVITY_REOPENED,
+    /** An attendee accepted or declined; the change's field is {@code activity:<id>.attendee:<userId>}. */
+    ATTENDEE_RESPONDED,
+    /** A post was written to the stream; fields {@code post:<id>.text} and {@code post:<id>.contactDate}. */
+    POSTED,
+    /** A comment was written on a post; fields {@code post:<id>.text} and {@code post:<id>.parent}. */
+    COMMENTED,
+    /** The author edited a post or comment; the change's field is {@code post:<id>.text}. */
+    POST_EDITED,
+    /**
+     * A file was attached; fields {@code attachment:<id>.name}, {@code .mediaType}, {@code .size}
+     * and {@code .sha256}.
+     */
+    ATTACHMENT_ADDED,
+    /** An attachment was removed; the same fields as {@link #ATTACHMENT_ADDED}, now empty. */
+    ATTACHMENT_REMOVED
 }

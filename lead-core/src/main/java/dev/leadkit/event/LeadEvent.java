@@ -1,13 +1,16 @@
 package dev.leadkit.event;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A domain event: something that happened to a lead, published after the change committed. The
- * hierarchy is sealed: a host's listener can handle every kind. Events carry ids and field keys,
- * never field values, so they are safe to log and to send over a broker.
+ * hierarchy is sealed: a host's listener can handle every kind. Events carry ids, codes and field keys,
+ * never field values (only a note's contact date, which status rules need), so they are safe to
+ * log and to send over a broker.
  *
  * <pre>{@code
  * InProcessEventPublisher events = EventPublisher.inProcess();
@@ -156,6 +159,147 @@ public sealed interface LeadEvent {
             Objects.requireNonNull(leadId, "leadId");
             Objects.requireNonNull(actorId, "actorId");
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * An activity was added to a lead: scheduled (not done) or logged (done — a call that took
+     * place, an e-mail that was sent). Status rules react to a logged call or e-mail.
+     *
+     * @param leadId     the lead
+     * @param actorId    who added it
+     * @param at         when
+     * @param activityId the activity
+     * @param type       its type code, e.g. {@code call}
+     * @param done       whether it was logged as done
+     */
+    record ActivityLogged(String leadId, String actorId, Instant at, String activityId, String type, boolean done)
+            implements LeadEvent {
+        /** Checks the components. */
+        public ActivityLogged {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(activityId, "activityId");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * A scheduled activity was completed later.
+     *
+     * @param leadId     the lead
+     * @param actorId    who completed it
+     * @param at         when
+     * @param activityId the activity
+     * @param type       its type code
+     */
+    record ActivityCompleted(String leadId, String actorId, Instant at, String activityId, String type)
+            implements LeadEvent {
+        /** Checks the components. */
+        public ActivityCompleted {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(activityId, "activityId");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * An activity changed otherwise: its plan was edited, it was reopened, or an attendee answered.
+     *
+     * @param leadId     the lead
+     * @param actorId    who changed it
+     * @param at         when
+     * @param activityId the activity
+     * @param properties what changed, e.g. {@code due}, {@code done}, {@code attendee:jonas}
+     */
+    record ActivityChanged(String leadId, String actorId, Instant at, String activityId, Set<String> properties)
+            implements LeadEvent {
+        /** Checks and copies the components. */
+        public ActivityChanged {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(activityId, "activityId");
+            properties = Set.copyOf(properties);
+        }
+    }
+
+    /**
+     * A post or comment was written to a lead's stream. A post may record a contact date, to which
+     * status rules (W4) react.
+     *
+     * @param leadId      the lead
+     * @param actorId     the author
+     * @param at          when
+     * @param postId      the new post or comment
+     * @param contactDate the date of contact it records; always empty for comments
+     */
+    record NoteAdded(String leadId, String actorId, Instant at, String postId, Optional<LocalDate> contactDate)
+            implements LeadEvent {
+        /** Checks the components. */
+        public NoteAdded {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(postId, "postId");
+            Objects.requireNonNull(contactDate, "contactDate");
+        }
+    }
+
+    /**
+     * The author edited a post or comment.
+     *
+     * @param leadId  the lead
+     * @param actorId the author
+     * @param at      when
+     * @param postId  the post or comment
+     */
+    record NoteEdited(String leadId, String actorId, Instant at, String postId) implements LeadEvent {
+        /** Checks the components. */
+        public NoteEdited {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(postId, "postId");
+        }
+    }
+
+    /**
+     * A file was attached to a lead.
+     *
+     * @param leadId       the lead
+     * @param actorId      who attached it
+     * @param at           when
+     * @param attachmentId the attachment
+     */
+    record AttachmentAdded(String leadId, String actorId, Instant at, String attachmentId) implements LeadEvent {
+        /** Checks the components. */
+        public AttachmentAdded {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(attachmentId, "attachmentId");
+        }
+    }
+
+    /**
+     * An attachment was removed from a lead.
+     *
+     * @param leadId       the lead
+     * @param actorId      who removed it
+     * @param at           when
+     * @param attachmentId the attachment
+     */
+    record AttachmentRemoved(String leadId, String actorId, Instant at, String attachmentId) implements LeadEvent {
+        /** Checks the components. */
+        public AttachmentRemoved {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(attachmentId, "attachmentId");
         }
     }
 }

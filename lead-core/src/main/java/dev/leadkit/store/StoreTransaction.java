@@ -31,4 +31,13 @@ public interface StoreTransaction {
 
     /** @return the log of stale-status reminders sent */
     ReminderLogRepository reminderLog();
+
+    /** @return the activities (calls, meetings, tasks, e-mails) */
+    ActivityRepository activities();
+
+    /** @return the stream posts and comments */
+    StreamRepository stream();
+
+    /** @return the attachments' metadata */
+    AttachmentRepository attachments();
 }

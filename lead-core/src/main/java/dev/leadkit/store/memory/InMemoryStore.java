@@ -5,13 +5,18 @@ import dev.leadkit.NotFoundException;
 import dev.leadkit.access.AccessRequest;
 import dev.leadkit.access.LeadAccess;
 import dev.leadkit.access.Right;
+import dev.leadkit.activity.Activity;
+import dev.leadkit.activity.Attachment;
 import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.field.CustomFields;
 import dev.leadkit.field.FieldValue;
+import dev.leadkit.activity.StreamPost;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.AccessRequestRepository;
+import dev.leadkit.store.ActivityRepository;
+import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.LeadAccessRepository;
@@ -24,6 +29,7 @@ import dev.leadkit.store.Settings;
 import dev.leadkit.store.SettingsRepository;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
+import dev.leadkit.store.StreamRepository;
 import dev.leadkit.store.TransactionalWork;
 import dev.leadkit.store.Visibility;
 import dev.leadkit.workflow.Catalogue;
@@ -34,11 +40,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,6 +73,9 @@ public final class InMemoryStore implements Store {
 
     private static final long ABSENT = 0;
 
+    /** The stored "version" of an attachment that exists: attachments are immutable. */
+    private static final long PRESENT = 1;
+
     private static final Comparator<Lead> NEWEST_FIRST =
             Comparator.comparing(Lead::createdAt).thenComparing(Lead::id).reversed();
     private static final Comparator<Lead> OLDEST_FIRST =
@@ -73,6 +84,17 @@ public final class InMemoryStore implements Store {
             Comparator.comparing(Lead::updatedAt).thenComparing(Lead::id).reversed();
     private static final Comparator<Lead> LONGEST_IN_STATUS =
             Comparator.comparing(Lead::statusSince).thenComparing(Lead::id);
+
+    /** By due time, else start; activities with neither last; ties by id (the port's order). */
+    private static final Comparator<Activity> BY_SCHEDULE = Comparator
+            .comparing((Activity a) -> a.due().or(a::start).orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Activity::id);
+
+    private static final Comparator<StreamPost> OLDEST_POST_FIRST =
+            Comparator.comparing(StreamPost::createdAt).thenComparing(StreamPost::id);
+
+    private static final Comparator<Attachment> OLDEST_UPLOAD_FIRST =
+            Comparator.comparing(Attachment::uploadedAt).thenComparing(Attachment::id);
 
     private final Map<LeadId, Lead> leads = new ConcurrentHashMap<>();
     private final Map<String, LeadId> externalIds = new ConcurrentHashMap<>();
@@ -85,6 +107,9 @@ public final class InMemoryStore implements Store {
     private volatile CustomFields customFields = CustomFields.none();
     /** lead id + '\n' + rule id → the latest period reminded. */
     private final Map<String, Instant> reminderLog = new ConcurrentHashMap<>();
+    private final Map<String, Activity> activities = new ConcurrentHashMap<>();
+    private final Map<String, StreamPost> posts = new ConcurrentHashMap<>();
+    private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -123,6 +148,19 @@ public final class InMemoryStore implements Store {
         private final Map<String, Instant> writtenReminders = new HashMap<>();
         private CustomFields writtenFields;
         private long fieldsBase = -1;
+        private final Map<String, Activity> writtenActivities = new LinkedHashMap<>();
+        private final Map<String, Long> activityBase = new HashMap<>();
+        private final Map<String, StreamPost> writtenPosts = new LinkedHashMap<>();
+        private final Map<String, Long> postBase = new HashMap<>();
+        private final Map<String, Attachment> writtenAttachments = new LinkedHashMap<>();
+        private final Set<String> removedAttachments = new HashSet<>();
+        /** PRESENT for attachments removed, ABSENT for those inserted. */
+        private final Map<String, Long> attachmentBase = new HashMap<>();
+        // The new repositories share method names (find, insert, forLead) with the older ones the
+        // transaction implements itself, with other return types; they are views on its overlay.
+        private final MemoryActivities activityView = new MemoryActivities();
+        private final MemoryStream streamView = new MemoryStream();
+        private final MemoryAttachments attachmentView = new MemoryAttachments();
 
         private void checkOpen() {
             if (!open) {
@@ -218,6 +256,24 @@ public final class InMemoryStore implements Store {
                 writtenFields = next;
             }
         };
+
+        @Override
+        public ActivityRepository activities() {
+            checkOpen();
+            return activityView;
+        }
+
+        @Override
+        public StreamRepository stream() {
+            checkOpen();
+            return streamView;
+        }
+
+        @Override
+        public AttachmentRepository attachments() {
+            checkOpen();
+            return attachmentView;
+        }
 
         // ---- leads
 
@@ -473,6 +529,168 @@ public final class InMemoryStore implements Store {
             writtenSettings = next;
         }
 
+        // ---- activities
+
+        private final class MemoryActivities implements ActivityRepository {
+
+            @Override
+            public Optional<Activity> find(String id) {
+                checkOpen();
+                Activity written = writtenActivities.get(id);
+                return Optional.ofNullable(written != null ? written : activities.get(id));
+            }
+
+            @Override
+            public void insert(Activity activity) {
+                checkOpen();
+                if (activity.version() != 1) {
+                    throw new IllegalArgumentException("a new activity is inserted at version 1");
+                }
+                if (find(activity.id()).isPresent()) {
+                    throw new ConflictException("activity.id.taken", "An activity with id '" + activity.id()
+                            + "' is already stored.");
+                }
+                activityBase.put(activity.id(), ABSENT);
+                writtenActivities.put(activity.id(), activity);
+            }
+
+            @Override
+            public void update(Activity activity) {
+                checkOpen();
+                Activity current = find(activity.id()).orElseThrow(() -> new NotFoundException("activity", activity.id()));
+                if (current.version() != activity.version() - 1) {
+                    throw ConflictException.staleVersion("activity", activity.id(), activity.version() - 1, current.version());
+                }
+                activityBase.putIfAbsent(activity.id(), current.version());
+                writtenActivities.put(activity.id(), activity);
+            }
+
+            private Stream<Activity> all() {
+                Stream<Activity> committed = activities.values().stream().filter(a -> !writtenActivities.containsKey(a.id()));
+                return Stream.concat(committed, writtenActivities.values().stream());
+            }
+
+            @Override
+            public List<Activity> forLead(String leadId) {
+                checkOpen();
+                return all().filter(a -> a.leadId().equals(leadId)).sorted(BY_SCHEDULE).toList();
+            }
+
+            /** The lead join and the visibility are evaluated while scanning, as a database's WHERE clause. */
+            @Override
+            public List<Activity> reminderCandidates(Visibility visibility, Instant from, Instant to) {
+                checkOpen();
+                Objects.requireNonNull(visibility, "visibility");
+                if (to.isBefore(from)) {
+                    throw new IllegalArgumentException("a window ends no earlier than it starts");
+                }
+                Instant dueBefore = ActivityRepository.dueBefore(to);
+                String grantee = visibility.grantee().orElse(null);
+                return all()
+                        .filter(a -> !a.done() && a.due().isPresent())
+                        .filter(a -> !a.due().get().isBefore(from) && a.due().get().isBefore(dueBefore))
+                        .filter(a -> MemoryTransaction.this.find(LeadId.of(a.leadId()))
+                                .filter(lead -> !lead.isDeleted())
+                                .filter(lead -> visibility.all() || visibility.admits(lead.owner(), grantee != null
+                                        && MemoryTransaction.this.find(a.leadId()).grantedTo(grantee).contains(Right.VIEW)))
+                                .isPresent())
+                        .sorted(Comparator.comparing((Activity a) -> a.due().get()).thenComparing(Activity::id))
+                        .toList();
+            }
+        }
+
+        // ---- stream
+
+        private final class MemoryStream implements StreamRepository {
+
+            @Override
+            public Optional<StreamPost> find(String id) {
+                checkOpen();
+                StreamPost written = writtenPosts.get(id);
+                return Optional.ofNullable(written != null ? written : posts.get(id));
+            }
+
+            @Override
+            public void insert(StreamPost post) {
+                checkOpen();
+                if (post.version() != 1) {
+                    throw new IllegalArgumentException("a new stream post is inserted at version 1");
+                }
+                if (find(post.id()).isPresent()) {
+                    throw new ConflictException("stream_post.id.taken", "A stream post with id '" + post.id()
+                            + "' is already stored.");
+                }
+                postBase.put(post.id(), ABSENT);
+                writtenPosts.put(post.id(), post);
+            }
+
+            @Override
+            public void update(StreamPost post) {
+                checkOpen();
+                StreamPost current = find(post.id()).orElseThrow(() -> new NotFoundException("stream_post", post.id()));
+                if (current.version() != post.version() - 1) {
+                    throw ConflictException.staleVersion("stream_post", post.id(), post.version() - 1, current.version());
+                }
+                postBase.putIfAbsent(post.id(), current.version());
+                writtenPosts.put(post.id(), post);
+            }
+
+            @Override
+            public List<StreamPost> forLead(String leadId) {
+                checkOpen();
+                Stream<StreamPost> committed = posts.values().stream().filter(p -> !writtenPosts.containsKey(p.id()));
+                return Stream.concat(committed, writtenPosts.values().stream())
+                        .filter(p -> p.leadId().equals(leadId)).sorted(OLDEST_POST_FIRST).toList();
+            }
+        }
+
+        // ---- attachments
+
+        private final class MemoryAttachments implements AttachmentRepository {
+
+            @Override
+            public Optional<Attachment> find(String id) {
+                checkOpen();
+                if (removedAttachments.contains(id)) {
+                    return Optional.empty();
+                }
+                Attachment written = writtenAttachments.get(id);
+                return Optional.ofNullable(written != null ? written : attachments.get(id));
+            }
+
+            @Override
+            public void insert(Attachment attachment) {
+                checkOpen();
+                String id = attachment.id();
+                // Attachment ids are never reused, not even after removal in this transaction.
+                if (find(id).isPresent() || removedAttachments.contains(id)) {
+                    throw new ConflictException("attachment.id.taken", "An attachment with id '" + id + "' is already stored.");
+                }
+                attachmentBase.put(id, ABSENT);
+                writtenAttachments.put(id, attachment);
+            }
+
+            @Override
+            public void delete(String id) {
+                checkOpen();
+                if (find(id).isEmpty()) {
+                    throw new NotFoundException("attachment", id);
+                }
+                attachmentBase.putIfAbsent(id, PRESENT);
+                writtenAttachments.remove(id);
+                removedAttachments.add(id);
+            }
+
+            @Override
+            public List<Attachment> forLead(String leadId) {
+                checkOpen();
+                Stream<Attachment> committed = attachments.values().stream()
+                        .filter(a -> !writtenAttachments.containsKey(a.id()) && !removedAttachments.contains(a.id()));
+                return Stream.concat(committed, writtenAttachments.values().stream())
+                        .filter(a -> a.leadId().equals(leadId)).sorted(OLDEST_UPLOAD_FIRST).toList();
+            }
+        }
+
         // ---- commit
 
         void commit() {
@@ -502,6 +720,10 @@ public final class InMemoryStore implements Store {
                 }
                 reminderLog.putAll(writtenReminders);
                 requests.putAll(writtenRequests);
+                activities.putAll(writtenActivities);
+                posts.putAll(writtenPosts);
+                attachments.keySet().removeAll(removedAttachments);
+                attachments.putAll(writtenAttachments);
                 if (writtenSettings != null) {
                     settings = writtenSettings;
                 }
@@ -563,6 +785,34 @@ public final class InMemoryStore implements Store {
             }
             if (writtenFields != null && customFields.version() != fieldsBase) {
                 throw ConflictException.staleVersion("custom_fields", "custom_fields", fieldsBase, customFields.version());
+            }
+            for (Map.Entry<String, Long> base : activityBase.entrySet()) {
+                long committed = Optional.ofNullable(activities.get(base.getKey())).map(Activity::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("activity.id.taken", "An activity with id '" + base.getKey()
+                            + "' was stored concurrently.")
+                            : ConflictException.staleVersion("activity", base.getKey(), base.getValue(), committed);
+                }
+            }
+            for (Map.Entry<String, Long> base : postBase.entrySet()) {
+                long committed = Optional.ofNullable(posts.get(base.getKey())).map(StreamPost::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("stream_post.id.taken", "A stream post with id '" + base.getKey()
+                            + "' was stored concurrently.")
+                            : ConflictException.staleVersion("stream_post", base.getKey(), base.getValue(), committed);
+                }
+            }
+            for (Map.Entry<String, Long> base : attachmentBase.entrySet()) {
+                long committed = attachments.containsKey(base.getKey()) ? PRESENT : ABSENT;
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("attachment.id.taken", "An attachment with id '" + base.getKey()
+                            + "' was stored concurrently.")
+                            : new ConflictException("attachment.removed", "The attachment '" + base.getKey()
+                            + "' was removed by someone else meanwhile.");
+                }
             }
             if (writtenSettings != null && settings.version() != settingsBase) {
                 throw ConflictException.staleVersion("settings", "settings", settingsBase, settings.version());

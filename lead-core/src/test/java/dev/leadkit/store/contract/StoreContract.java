@@ -10,6 +10,11 @@ import dev.leadkit.access.Directory;
 import dev.leadkit.access.LeadAccess;
 import dev.leadkit.access.Right;
 import dev.leadkit.access.Role;
+import dev.leadkit.activity.Activity;
+import dev.leadkit.activity.ActivityDraft;
+import dev.leadkit.activity.ActivityType;
+import dev.leadkit.activity.Attachment;
+import dev.leadkit.activity.AttachmentDownload;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
@@ -18,6 +23,9 @@ import dev.leadkit.field.CustomFields;
 import dev.leadkit.field.FieldOption;
 import dev.leadkit.field.FieldType;
 import dev.leadkit.field.FieldValue;
+import dev.leadkit.activity.Reminder;
+import dev.leadkit.activity.ReminderOffset;
+import dev.leadkit.activity.StreamPost;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadField;
@@ -39,7 +47,9 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,6 +64,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.leadkit.store.contract.TestActivities.aPost;
+import static dev.leadkit.store.contract.TestActivities.anActivity;
+import static dev.leadkit.store.contract.TestActivities.anAttachment;
 import static dev.leadkit.store.contract.TestLeads.aLead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -826,6 +839,425 @@ public abstract class StoreContract {
         assertThat(reopened.catalogues().get(CatalogueKind.STATUS).entry("new").orElseThrow().labels())
                 .containsEntry("lt", "Naujas klientas");
         assertThat(reopened.catalogues().get(CatalogueKind.SOURCE).entry("import")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ activities, stream, attachments (K4)
+
+    private Optional<Activity> activity(String id) {
+        return store.inTransaction(tx -> tx.activities().find(id));
+    }
+
+    private List<Activity> activitiesOf(String leadId) {
+        return store.inTransaction(tx -> tx.activities().forLead(leadId));
+    }
+
+    private void insertActivity(Activity activity) {
+        store.inTransaction(tx -> {
+            tx.activities().insert(activity);
+            return null;
+        });
+    }
+
+    private void updateActivity(Activity activity) {
+        store.inTransaction(tx -> {
+            tx.activities().update(activity);
+            return null;
+        });
+    }
+
+    private List<String> candidates(Visibility visibility, Instant from, Instant to) {
+        return store.inTransaction(tx -> tx.activities().reminderCandidates(visibility, from, to))
+                .stream().map(Activity::id).toList();
+    }
+
+    private Optional<StreamPost> post(String id) {
+        return store.inTransaction(tx -> tx.stream().find(id));
+    }
+
+    private void insertPost(StreamPost post) {
+        store.inTransaction(tx -> {
+            tx.stream().insert(post);
+            return null;
+        });
+    }
+
+    private List<StreamPost> streamOf(String leadId) {
+        return store.inTransaction(tx -> tx.stream().forLead(leadId));
+    }
+
+    private List<Attachment> attachmentsOf(String leadId) {
+        return store.inTransaction(tx -> tx.attachments().forLead(leadId));
+    }
+
+    private Optional<Attachment> attachment(String id) {
+        return store.inTransaction(tx -> tx.attachments().find(id));
+    }
+
+    private void insertAttachment(Attachment attachment) {
+        store.inTransaction(tx -> {
+            tx.attachments().insert(attachment);
+            return null;
+        });
+    }
+
+    private static String code(Throwable e) {
+        return ((LeadKitException) e).code();
+    }
+
+    @Test
+    @DisplayName("an activity round-trips with every component, in Turkish, Danish, Lithuanian and emoji, at the longest subject")
+    void activityRoundTrips() {
+        insert(aLead().id("k4-a").build());
+        Instant due = Instant.parse("2026-03-06T09:00:00.123456Z");
+        for (String sample : List.of(TURKISH, DANISH, LITHUANIAN, EMOJI)) {
+            Activity full = anActivity().onLead("k4-a").type(ActivityType.MEETING)
+                    .subject(repeatToCodePoints(sample, 200))
+                    .start(due.minusSeconds(3600)).due(due).duration(Duration.ofMinutes(45).plusNanos(1_000))
+                    .assignee("şarūnas").doneAt(due.plusSeconds(60))
+                    .reminders(ReminderOffset.WEEK, ReminderOffset.MINUTES_15, ReminderOffset.AT_DUE)
+                    .attendee("jonas", Activity.Response.ACCEPTED).attendee("søren", Activity.Response.DECLINED)
+                    .attendee("ışıl", Activity.Response.PENDING)
+                    .created("mette", Instant.parse("2026-03-01T08:00:00.000001Z")).build();
+            insertActivity(full);
+            assertThat(activity(full.id())).as(sample).contains(full);
+        }
+        Activity bare = anActivity().onLead("k4-a").type(ActivityType.of("site-visit")).subject(EMOJI).build();
+        insertActivity(bare);
+        assertThat(activity(bare.id())).contains(bare);
+        assertThat(activity(bare.id()).orElseThrow().reminders()).isEmpty();
+        assertThat(activity("nothing-here")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("activities are versioned: the next version is stored, a stale or repeated one conflicts, a taken id conflicts")
+    void activityVersionsAndConflicts() {
+        insert(aLead().id("k4-v").build());
+        Activity v1 = anActivity().onLead("k4-v").build();
+        insertActivity(v1);
+        Activity v2 = TestActivities.next(v1, "Send the revised offer");
+        updateActivity(v2);
+        assertThat(activity(v1.id())).contains(v2);
+
+        assertThatThrownBy(() -> updateActivity(TestActivities.next(v1, "Stale")))
+                .isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("activity.version.stale");
+        assertThatThrownBy(() -> insertActivity(anActivity().id(v1.id()).onLead("k4-v").build()))
+                .isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("activity.id.taken");
+        assertThatThrownBy(() -> updateActivity(TestActivities.next(anActivity().onLead("k4-v").build(), "Ghost")))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(activity(v1.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("of several transactions updating one activity version concurrently, exactly one commits")
+    void concurrentActivityUpdatesLetOneWin() throws Exception {
+        insert(aLead().id("k4-race").build());
+        Activity v1 = anActivity().onLead("k4-race").build();
+        insertActivity(v1);
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String subject = "Winner " + t;
+                tasks.add(() -> {
+                    try {
+                        updateActivity(TestActivities.next(v1, subject));
+                        return true;
+                    } catch (ConflictException e) {
+                        return false;
+                    }
+                });
+            }
+            long winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(activity(v1.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a lead's activities come by due time, else start, those with neither last, ties by id")
+    void activitiesOfALeadAreOrdered() {
+        insert(aLead().id("k4-o").build());
+        insert(aLead().id("k4-other").build());
+        Instant t = Instant.parse("2026-04-01T10:00:00Z");
+        insertActivity(anActivity().id("o-none-b").onLead("k4-o").build());
+        insertActivity(anActivity().id("o-none-a").onLead("k4-o").build());
+        insertActivity(anActivity().id("o-due-late").onLead("k4-o").due(t.plusSeconds(120)).build());
+        insertActivity(anActivity().id("o-start-mid").onLead("k4-o").start(t.plusSeconds(60)).build());
+        insertActivity(anActivity().id("o-due-b").onLead("k4-o").start(t.minusSeconds(999)).due(t).build());
+        insertActivity(anActivity().id("o-due-a").onLead("k4-o").due(t).doneAt(t).build());
+        insertActivity(anActivity().id("o-elsewhere").onLead("k4-other").due(t).build());
+
+        assertThat(activitiesOf("k4-o")).extracting(Activity::id)
+                .containsExactly("o-due-a", "o-due-b", "o-start-mid", "o-due-late", "o-none-a", "o-none-b");
+        assertThat(activitiesOf("k4-other")).extracting(Activity::id).containsExactly("o-elsewhere");
+        assertThat(activitiesOf("k4-nobody")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("reminder candidates: open activities due in [from, to + 1 week), bounds exact to the microsecond")
+    void reminderCandidatesRespectTheWindowBounds() {
+        insert(aLead().id("k4-r").build());
+        Instant from = Instant.parse("2026-05-01T00:00:00Z");
+        Instant to = Instant.parse("2026-05-02T00:00:00Z");
+        Instant end = to.plus(Duration.ofDays(7));
+        Instant micro = Instant.ofEpochSecond(0, 1_000);
+        insertActivity(anActivity().id("r-at-from").onLead("k4-r").due(from).build());
+        insertActivity(anActivity().id("r-before-from").onLead("k4-r").due(from.minusNanos(1_000)).build());
+        insertActivity(anActivity().id("r-last").onLead("k4-r").due(end.minusNanos(micro.getNano())).build());
+        insertActivity(anActivity().id("r-at-end").onLead("k4-r").due(end).build());
+        insertActivity(anActivity().id("r-inside").onLead("k4-r").due(to).reminders(ReminderOffset.DAY).build());
+        insertActivity(anActivity().id("r-done").onLead("k4-r").due(to).doneAt(from).build());
+        insertActivity(anActivity().id("r-no-due").onLead("k4-r").start(to).build());
+
+        assertThat(candidates(Visibility.everything(), from, to))
+                .containsExactly("r-at-from", "r-inside", "r-last");
+        assertThat(candidates(Visibility.everything(), from, from)).containsExactly("r-at-from", "r-inside");
+        assertThat(candidates(Visibility.everything(), end, end.plusSeconds(1))).containsExactly("r-at-end");
+    }
+
+    @Test
+    @DisplayName("reminder candidates are scoped by visibility (owners, the inbox, view grants) and skip deleted leads")
+    void reminderCandidatesAreScopedByVisibility() {
+        Instant due = Instant.parse("2026-05-03T12:00:00Z");
+        insert(aLead().id("k4-ayse").with(LeadField.OWNER, "ayse").build());
+        insert(aLead().id("k4-jonas").with(LeadField.OWNER, "jonas").build());
+        insert(aLead().id("k4-inbox").with(LeadField.OWNER, null).build());
+        insert(aLead().id("k4-granted").with(LeadField.OWNER, "mette").build());
+        insert(aLead().id("k4-tagged").with(LeadField.OWNER, "mette").build());
+        insert(aLead().id("k4-gone").with(LeadField.OWNER, "ayse").deleted().build());
+        for (String lead : List.of("k4-ayse", "k4-jonas", "k4-inbox", "k4-granted", "k4-tagged", "k4-gone")) {
+            insertActivity(anActivity().id("c-" + lead).onLead(lead).due(due).build());
+        }
+        saveAccess(new LeadAccess("k4-granted", Map.of("ayse", Set.of(Right.VIEW)), Set.of(), 1));
+        saveAccess(new LeadAccess("k4-tagged", Map.of("ayse", Set.of(Right.TAG)), Set.of(), 1));
+        Instant from = due.minusSeconds(60);
+        Instant to = due.plusSeconds(60);
+
+        Visibility ayse = new Visibility(false, Set.of("ayse"), false, Optional.of("ayse"));
+        assertThat(candidates(ayse, from, to)).containsExactly("c-k4-ayse", "c-k4-granted");
+        Visibility jonasWithInbox = new Visibility(false, Set.of("jonas"), true, Optional.of("jonas"));
+        assertThat(candidates(jonasWithInbox, from, to)).containsExactly("c-k4-inbox", "c-k4-jonas");
+        assertThat(candidates(new Visibility(false, Set.of(), false, Optional.empty()), from, to)).isEmpty();
+        assertThat(candidates(Visibility.everything(), from, to))
+                .containsExactly("c-k4-ayse", "c-k4-granted", "c-k4-inbox", "c-k4-jonas", "c-k4-tagged");
+    }
+
+    @Test
+    @DisplayName("reminder candidates are ordered by due time, ties by id, and see the transaction's own writes")
+    void reminderCandidatesAreOrdered() {
+        insert(aLead().id("k4-ord").build());
+        Instant t = Instant.parse("2026-06-01T08:00:00Z");
+        insertActivity(anActivity().id("b").onLead("k4-ord").due(t).build());
+        insertActivity(anActivity().id("a").onLead("k4-ord").due(t).build());
+        insertActivity(anActivity().id("c").onLead("k4-ord").due(t.minusSeconds(1)).build());
+        List<String> inside = store.inTransaction(tx -> {
+            tx.activities().insert(anActivity().id("d").onLead("k4-ord").due(t.plusSeconds(1)).build());
+            return tx.activities().reminderCandidates(Visibility.everything(), t.minusSeconds(10), t).stream()
+                    .map(Activity::id).toList();
+        });
+        assertThat(inside).containsExactly("c", "a", "b", "d");
+    }
+
+    @Test
+    @DisplayName("a post and its comment round-trip at the longest text with line breaks, in every sample language")
+    void streamPostsRoundTrip() {
+        insert(aLead().id("k4-s").build());
+        for (String sample : List.of(TURKISH, DANISH, LITHUANIAN, EMOJI)) {
+            String text = repeatToCodePoints(sample + "\n", 10_000);
+            StreamPost note = aPost("k4-s").text(text).contactDate(LocalDate.of(2026, 3, 2))
+                    .at(Instant.parse("2026-03-02T10:00:00.000001Z")).build();
+            StreamPost comment = aPost("k4-s").on(note.id()).by("jonas").text(sample).build();
+            insertPost(note);
+            insertPost(comment);
+            assertThat(post(note.id())).as(sample).contains(note);
+            assertThat(post(comment.id())).as(sample).contains(comment);
+        }
+        assertThat(post("missing")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("posts are versioned: an edit stores the next version, a stale one conflicts, a taken id conflicts")
+    void streamPostVersionsAndConflicts() {
+        insert(aLead().id("k4-sv").build());
+        StreamPost v1 = aPost("k4-sv").text("Første udkast").build();
+        insertPost(v1);
+        StreamPost v2 = v1.edited("Andet udkast", Instant.parse("2026-03-03T10:00:00Z"));
+        store.inTransaction(tx -> {
+            tx.stream().update(v2);
+            return null;
+        });
+        assertThat(post(v1.id())).contains(v2);
+        assertThat(post(v1.id()).orElseThrow().editedAt()).contains(Instant.parse("2026-03-03T10:00:00Z"));
+
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.stream().update(v1.edited("Stale", Instant.parse("2026-03-04T10:00:00Z")));
+            return null;
+        })).isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("stream_post.version.stale");
+        assertThatThrownBy(() -> insertPost(aPost("k4-sv").id(v1.id()).build()))
+                .isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("stream_post.id.taken");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.stream().update(aPost("k4-sv").build().edited("Ghost", Instant.now()));
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(post(v1.id())).contains(v2);
+    }
+
+    @Test
+    @DisplayName("a lead's stream comes as one flat list by creation time, ties by id")
+    void streamIsOrderedByCreationTime() {
+        insert(aLead().id("k4-so").build());
+        Instant t = Instant.parse("2026-03-05T10:00:00Z");
+        insertPost(aPost("k4-so").id("p-late").at(t.plusSeconds(10)).build());
+        insertPost(aPost("k4-so").id("p-b").at(t).build());
+        insertPost(aPost("k4-so").id("p-a").at(t).build());
+        insertPost(aPost("k4-so").id("p-comment").on("p-a").at(t.plusSeconds(5)).build());
+        insertPost(aPost("k4-other-stream").id("p-elsewhere").at(t).build());
+        assertThat(streamOf("k4-so")).extracting(StreamPost::id)
+                .containsExactly("p-a", "p-b", "p-comment", "p-late");
+    }
+
+    @Test
+    @DisplayName("attachments round-trip with names in every sample language at 255 characters; listed by upload time, ties by id")
+    void attachmentsRoundTripAndList() {
+        insert(aLead().id("k4-f").build());
+        Instant t = Instant.parse("2026-03-07T10:00:00Z");
+        List<Attachment> stored = new ArrayList<>();
+        int i = 0;
+        for (String sample : List.of(TURKISH, DANISH, LITHUANIAN, EMOJI)) {
+            Attachment a = anAttachment("k4-f").id("f-" + i).named(repeatToCodePoints(sample, 251) + ".pdf")
+                    .type("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                    .size(26_214_400L + i).at(t.plusSeconds(i)).build();
+            insertAttachment(a);
+            stored.add(a);
+            assertThat(attachment(a.id())).as(sample).contains(a);
+            i++;
+        }
+        Attachment tie = anAttachment("k4-f").id("f-0a").at(t).size(0).build();
+        insertAttachment(tie);
+        insertAttachment(anAttachment("k4-other-files").build());
+        assertThat(attachmentsOf("k4-f")).extracting(Attachment::id)
+                .containsExactly("f-0", "f-0a", "f-1", "f-2", "f-3");
+        assertThat(attachment("missing")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an attachment is removed once: a taken id conflicts, removing a missing one is not-found, a concurrent removal lets one win")
+    void attachmentsAreRemovedOnce() throws Exception {
+        insert(aLead().id("k4-fd").build());
+        Attachment a = anAttachment("k4-fd").build();
+        insertAttachment(a);
+        assertThatThrownBy(() -> insertAttachment(a)).isInstanceOf(ConflictException.class)
+                .extracting(StoreContract::code).isEqualTo("attachment.id.taken");
+
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Boolean>> tasks = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                tasks.add(() -> {
+                    try {
+                        store.inTransaction(tx -> {
+                            tx.attachments().delete(a.id());
+                            return null;
+                        });
+                        return true;
+                    } catch (ConflictException | NotFoundException e) {
+                        return false;
+                    }
+                });
+            }
+            long winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(attachment(a.id())).isEmpty();
+        assertThat(attachmentsOf("k4-fd")).isEmpty();
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.attachments().delete(a.id());
+            return null;
+        })).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    @DisplayName("work that throws leaves no activity, post, attachment or removal behind")
+    void throwingWorkLeavesNoActivityPostOrAttachment() {
+        insert(aLead().id("k4-rb").build());
+        Activity kept = anActivity().onLead("k4-rb").build();
+        Attachment keptFile = anAttachment("k4-rb").build();
+        insertActivity(kept);
+        insertAttachment(keptFile);
+        Activity added = anActivity().onLead("k4-rb").build();
+        StreamPost posted = aPost("k4-rb").build();
+        Attachment file = anAttachment("k4-rb").build();
+        RuntimeException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.activities().insert(added);
+            tx.activities().update(TestActivities.next(kept, "Changed"));
+            tx.stream().insert(posted);
+            tx.attachments().insert(file);
+            tx.attachments().delete(keptFile.id());
+            assertThat(tx.activities().find(added.id())).contains(added);
+            assertThat(tx.attachments().find(keptFile.id())).isEmpty();
+            assertThat(tx.attachments().forLead("k4-rb")).containsExactly(file);
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(activity(added.id())).isEmpty();
+        assertThat(activity(kept.id())).contains(kept);
+        assertThat(post(posted.id())).isEmpty();
+        assertThat(attachment(file.id())).isEmpty();
+        assertThat(attachment(keptFile.id())).contains(keptFile);
+    }
+
+    @Test
+    @DisplayName("LeadKit on this store: activities, reminders, stream and attachments")
+    void activitiesStreamAndAttachmentsRunOnThisStore() throws Exception {
+        Instant now = Instant.parse("2026-03-02T10:15:30Z");
+        LeadKit kit = LeadKit.builder().store(store)
+                .directory(Directory.inMemory().user("admin", "Admin").roles(Role.ADMIN).add()
+                        .user("ayse", "Ayşe Yılmaz").team("tr").add()
+                        .user("jonas", "Jonas Jensen").team("tr").add())
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .build();
+        Actor ayse = Actor.of("ayse");
+        Actor jonas = Actor.of("jonas");
+        Lead lead = kit.leads().create(ayse, LeadDraft.builder().firstName("Işıl").lastName("Ağaoğlu").build());
+
+        Activity meeting = kit.activities().schedule(ayse, lead.id(), ActivityDraft.meeting("Toplantı: teklif")
+                .start(now.plusSeconds(3600)).due(now.plusSeconds(3600)).attendees("jonas")
+                .reminders(ReminderOffset.HOUR, ReminderOffset.AT_DUE).build());
+        kit.activities().respond(jonas, meeting.id(), Activity.Response.ACCEPTED);
+        Activity call = kit.activities().log(ayse, lead.id(), ActivityDraft.call("Aradım").build());
+        assertThat(kit.activities().list(ayse, lead.id())).extracting(Activity::id).containsExactly(meeting.id(), call.id());
+        assertThat(kit.activities().get(ayse, meeting.id()).attendees()).containsEntry("jonas", Activity.Response.ACCEPTED);
+        assertThat(kit.activities().reminders(Actor.of("admin"), now, now.plusSeconds(1)))
+                .extracting(Reminder::offset).containsExactly(ReminderOffset.HOUR);
+
+        StreamPost note = kit.stream().post(ayse, lead.id(), "Søren ringede.\nRing tilbage.", Optional.of(LocalDate.of(2026, 3, 2)));
+        kit.stream().comment(jonas, note.id(), "Jeg gør det 🚀");
+        assertThat(kit.stream().list(jonas, lead.id())).hasSize(2).first().isEqualTo(note);
+
+        byte[] bytes = "Šarūnas Žėkas".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Attachment file = kit.attachments().attach(ayse, lead.id(), "pasiūlymas.txt", "text/plain",
+                new java.io.ByteArrayInputStream(bytes));
+        try (AttachmentDownload download = kit.attachments().open(jonas, file.id())) {
+            assertThat(download.readAllBytes()).isEqualTo(bytes);
+        }
+        kit.attachments().remove(ayse, file.id());
+        assertThat(kit.attachments().list(ayse, lead.id())).isEmpty();
+        assertThat(kit.leads().history(ayse, lead.id())).extracting(HistoryEntry::action).containsExactly(
+                HistoryAction.CREATED, HistoryAction.ACTIVITY_ADDED, HistoryAction.ATTENDEE_RESPONDED,
+                HistoryAction.ACTIVITY_ADDED, HistoryAction.POSTED, HistoryAction.COMMENTED,
+                HistoryAction.ATTACHMENT_ADDED, HistoryAction.ATTACHMENT_REMOVED);
     }
 
     /** @return {@code sample} repeated and cut to exactly {@code n} code points */
