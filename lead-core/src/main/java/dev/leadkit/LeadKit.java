@@ -79,11 +79,11 @@ public final class LeadKit {
         this.catalogues = new CatalogueService(store, policy);
         this.access = new AccessService(store, directory, gate, clock, ids, bus, notifications);
         this.customFields = new CustomFieldService(store, policy, clock);
-        this.workflow = new WorkflowService(store, gate, clock, bus);
+        Set<ActivityType> types = new LinkedHashSet<>(ActivityType.DEFAULTS);
+        types.addAll(b.activityTypes);
+        this.workflow = new WorkflowService(store, gate, clock, bus, ids, types);
         this.reminders = new ReminderService(store, policy, notifications);
         bus.reactWith(workflow);
-                Set<ActivityType> types = new LinkedHashSet<>(ActivityType.DEFAULTS);
-        types.addAll(b.activityTypes);
         this.activities = new ActivityService(store, directory, gate, clock, ids, bus, notifications, types);
         this.stream = new StreamService(store, gate, clock, ids, bus, notifications);
         this.blobs = b.blobs;

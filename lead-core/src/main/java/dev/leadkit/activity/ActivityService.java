@@ -499,6 +499,22 @@ public final class ActivityService {
     }
 
     /** Property changes in a fixed order; {@code before == null} lists every value of {@code after}. */
+    /**
+     * Stores a new activity and its history entry inside a transaction another service holds —
+     * how the workflow's task templates create tasks in the same transaction as the status move.
+     * The caller has checked rights and built a valid activity.
+     *
+     * @param tx       the open transaction
+     * @param activity the new activity, version 1
+     * @param actorId  who caused it
+     * @param at       when
+     */
+    public static void addWithin(StoreTransaction tx, Activity activity, String actorId, Instant at) {
+        tx.activities().insert(activity);
+        tx.history().append(new HistoryEntry(0, activity.leadId(), at, actorId, HistoryAction.ACTIVITY_ADDED,
+                changes(null, activity)));
+    }
+
     static List<FieldChange> changes(Activity before, Activity after) {
         Map<String, String> old = before == null ? Map.of() : values(before);
         Map<String, String> now = values(after);

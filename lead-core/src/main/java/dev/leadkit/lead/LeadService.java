@@ -27,6 +27,7 @@ import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
 import dev.leadkit.workflow.CatalogueService;
+import dev.leadkit.workflow.TaskTemplates;
 import dev.leadkit.workflow.WorkflowService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +164,7 @@ public final class LeadService {
             tx.leads().insert(lead);
             tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), HistoryAction.CREATED,
                     changes(null, lead)));
+            TaskTemplates.createFor(tx, lead, actor.userId(), now, ids);
             return lead;
         });
         LOG.debug("Lead {} created by {}", created.id(), actor.userId());
@@ -279,6 +281,9 @@ public final class LeadService {
             tx.leads().update(next);
             tx.history().append(new HistoryEntry(0, id.value(), now, actor.userId(), HistoryAction.UPDATED,
                     changes(current, next)));
+            if (!next.status().equals(current.status())) {
+                TaskTemplates.createFor(tx, next, actor.userId(), now, ids);
+            }
             before.set(current);
             watchers.addAll(gate.watchers(tx, next));
             return next;

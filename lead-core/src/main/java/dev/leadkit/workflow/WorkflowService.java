@@ -1,6 +1,8 @@
 package dev.leadkit.workflow;
 
 import dev.leadkit.Actor;
+import dev.leadkit.IdGenerator;
+import dev.leadkit.activity.ActivityType;
 import dev.leadkit.ConflictException;
 import dev.leadkit.InvalidTransitionException;
 import dev.leadkit.NotFoundException;
@@ -72,6 +74,8 @@ public final class WorkflowService {
     private final AccessPolicy policy;
     private final Clock clock;
     private final EventPublisher events;
+    private final IdGenerator ids;
+    private final java.util.Set<ActivityType> activityTypes;
 
     /**
      * Usually obtained from {@code LeadKit.workflow()}.
@@ -80,8 +84,13 @@ public final class WorkflowService {
      * @param gate   the access rules per lead
      * @param clock  the time source
      * @param events LeadKit's event bus (status changes are published there)
+     * @param ids    makes the ids of templated tasks
+     * @param activityTypes the activity types task templates may use
      */
-    public WorkflowService(Store store, LeadGate gate, Clock clock, EventPublisher events) {
+    public WorkflowService(Store store, LeadGate gate, Clock clock, EventPublisher events, IdGenerator ids,
+                           java.util.Set<ActivityType> activityTypes) {
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.activityTypes = java.util.Set.copyOf(activityTypes);
         this.store = Objects.requireNonNull(store, "store");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.policy = gate.policy();
@@ -160,6 +169,39 @@ public final class WorkflowService {
         store.inTransaction(tx -> {
             status.ifPresent(s -> requireStatus(CatalogueService.current(tx, CatalogueKind.STATUS), s));
             saveSetting(tx, AUTO_PREFIX + trigger.key(), status.orElse(""));
+            return null;
+        });
+    }
+
+    /**
+     * @param status a status code
+     * @return the tasks entering it creates
+     */
+    public List<TaskTemplate> taskTemplates(String status) {
+        Objects.requireNonNull(status, "status");
+        return store.inTransaction(tx -> TaskTemplates.templates(tx.settings().load(), status));
+    }
+
+    /**
+     * Sets the tasks entering a status creates (requirement W5). Stored.
+     *
+     * @param actor     an Admin
+     * @param status    a status of the catalogue
+     * @param templates the tasks; each type must be a configured activity type; empty removes them
+     */
+    public void setTaskTemplates(Actor actor, String status, List<TaskTemplate> templates) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(templates, "templates");
+        policy.require(actor, Right.MANAGE_SETTINGS);
+        for (TaskTemplate t : templates) {
+            if (activityTypes.stream().noneMatch(type -> type.code().equals(t.type()))) {
+                throw ValidationException.of("templates", "workflow.task_template.unknown_type", "activity type '"
+                        + t.type() + "' is not configured; allowed: " + activityTypes.stream().map(ActivityType::code).sorted().toList());
+            }
+        }
+        store.inTransaction(tx -> {
+            requireStatus(CatalogueService.current(tx, CatalogueKind.STATUS), status);
+            saveSetting(tx, TaskTemplates.PREFIX + status, TaskTemplates.encode(templates));
             return null;
         });
     }
@@ -286,6 +328,7 @@ public final class WorkflowService {
             tx.leads().update(next);
             tx.history().append(new HistoryEntry(0, leadId, now, actorId, HistoryAction.STATUS_AUTOMATED,
                     List.of(FieldChange.of("status", lead.status(), target), FieldChange.of("trigger", null, trigger.key()))));
+            TaskTemplates.createFor(tx, next, actorId, now, ids);
             return Optional.of(new LeadEvent.StatusChanged(leadId, actorId, now, lead.status(), target, true));
         });
         moved.ifPresent(event -> {
@@ -467,6 +510,7 @@ public final class WorkflowService {
             tx.leads().update(move.next());
             tx.history().append(new HistoryEntry(0, id.value(), move.next().updatedAt(), actor.userId(),
                     HistoryAction.STATUS_CHANGED, move.changes()));
+            TaskTemplates.createFor(tx, move.next(), actor.userId(), move.next().updatedAt(), ids);
             done[0] = move;
             from[0] = lead.status();
             return move.next();
