@@ -26,7 +26,9 @@ import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
+import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.CatalogueService;
+import dev.leadkit.workflow.StatusCategory;
 import dev.leadkit.workflow.TaskTemplates;
 import dev.leadkit.workflow.WorkflowService;
 import org.slf4j.Logger;
@@ -154,6 +156,13 @@ public final class LeadService {
                 throw new ValidationException(errors);
             }
             values.putIfAbsent(LeadField.STATUS, statuses.defaultCode());
+            StatusCategory initial = statuses.entry(values.get(LeadField.STATUS)).flatMap(CatalogueEntry::category)
+                    .orElseThrow();
+            if (initial != StatusCategory.OPEN && initial != StatusCategory.WORKING) {
+                throw ValidationException.of(LeadField.STATUS.key(), "lead.status.not_initial", "status "
+                        + "must be an open or working status for a new lead; close it with a reason afterwards, "
+                        + "and converted leads come only from a conversion.");
+            }
             values.putIfAbsent(LeadField.SOURCE, sources.defaultCode());
             values.putIfAbsent(LeadField.LEAD_DATE, now.toString());
             if (draft.ownerChoice() == LeadDraft.OwnerChoice.CREATOR) {
@@ -292,6 +301,10 @@ public final class LeadService {
             LOG.debug("Lead {} updated to version {} by {}", id, updated.version(), actor.userId());
             Set<String> changed = changedKeys(before.get(), updated);
             publish(new LeadEvent.Updated(id.value(), actor.userId(), now, changed));
+            if (!before.get().status().equals(updated.status())) {
+                publish(new LeadEvent.StatusChanged(id.value(), actor.userId(), now, before.get().status(),
+                        updated.status(), false));
+            }
             notifyWatchers(watchers, actor, id, now, Map.of("fields", String.join(",", changed)));
         }
         return updated;
@@ -681,6 +694,10 @@ public final class LeadService {
                 changes.add(FieldChange.of(CustomValues.errorField(key), old == null ? null : old.canonical(),
                         now == null ? null : now.canonical()));
             }
+        }
+        String oldReason = before == null ? null : before.closeReason().orElse(null);
+        if (!Objects.equals(oldReason, after.closeReason().orElse(null))) {
+            changes.add(FieldChange.of("closeReason", oldReason, after.closeReason().orElse(null)));
         }
         String oldTags = before == null ? null : tagsText(before.tags());
         if (!Objects.equals(oldTags, tagsText(after.tags()))) {

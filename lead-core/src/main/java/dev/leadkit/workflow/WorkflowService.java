@@ -109,7 +109,10 @@ public final class WorkflowService {
      * Replaces the transition table. Stored, so it survives a restart.
      *
      * @param actor    an Admin
-     * @param workflow the table; every code must be a status of the catalogue, no move may lead to a converted status
+     * @param workflow the table; every code must be a status of the catalogue, no move may lead into or out of a
+     *                 converted status
+     * @throws NotFoundException   when the table names an unknown status
+     * @throws ValidationException {@code workflow.transition.to_converted} or {@code workflow.transition.from_converted}
      */
     public void setTransitions(Actor actor, Workflow workflow) {
         Objects.requireNonNull(workflow, "workflow");
@@ -118,6 +121,12 @@ public final class WorkflowService {
             Catalogue statuses = CatalogueService.current(tx, CatalogueKind.STATUS);
             workflow.transitions().ifPresent(t -> t.forEach((from, targets) -> {
                 requireStatus(statuses, from);
+                // A conversion is irreversible (requirement C6): no table may lead out of it either.
+                boolean fromConverted = Workflow.category(from, statuses).filter(StatusCategory.CONVERTED::equals).isPresent();
+                if (fromConverted && !targets.isEmpty()) {
+                    throw ValidationException.of("transitions", "workflow.transition.from_converted",
+                            "no move may lead out of a converted status; a conversion is irreversible");
+                }
                 for (String to : targets) {
                     requireStatus(statuses, to);
                     if (Workflow.category(to, statuses).filter(StatusCategory.CONVERTED::equals).isPresent()) {
@@ -160,14 +169,26 @@ public final class WorkflowService {
      *
      * @param actor  an Admin
      * @param trigger the trigger
-     * @param status a status code, or empty to turn the trigger off
+     * @param status an open or working status code, or empty to turn the trigger off
+     * @throws NotFoundException   when the status is unknown
+     * @throws ValidationException {@code workflow.auto_move.not_open} for a closed or converted status
      */
     public void setAutomaticMove(Actor actor, AutoTrigger trigger, Optional<String> status) {
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(status, "status");
         policy.require(actor, Right.MANAGE_SETTINGS);
         store.inTransaction(tx -> {
-            status.ifPresent(s -> requireStatus(CatalogueService.current(tx, CatalogueKind.STATUS), s));
+            status.ifPresent(s -> {
+                Catalogue statuses = CatalogueService.current(tx, CatalogueKind.STATUS);
+                requireStatus(statuses, s);
+                // An automatic move would close a lead without a reason (W7) or convert it without a conversion.
+                StatusCategory category = Workflow.category(s, statuses).orElseThrow();
+                if (category == StatusCategory.CLOSED || category == StatusCategory.CONVERTED) {
+                    throw ValidationException.of("status", "workflow.auto_move.not_open",
+                            "an automatic move leads to an open or working status; "
+                                    + "closing needs a reason and converting needs a conversion");
+                }
+            });
             saveSetting(tx, AUTO_PREFIX + trigger.key(), status.orElse(""));
             return null;
         });
@@ -244,8 +265,7 @@ public final class WorkflowService {
                         "closing needs a reason; use close()");
             }
             checkManualMove(tx, lead.status(), status);
-            return new Move(lead.withStatus(status, Optional.empty(), now()),
-                    List.of(FieldChange.of("status", lead.status(), status)));
+            return new Move(lead.withStatus(status, Optional.empty(), now()), moveChanges(lead, status, Optional.empty()));
         });
     }
 
@@ -274,8 +294,7 @@ public final class WorkflowService {
                         + reasons.activeEntries().stream().map(CatalogueEntry::code).toList());
             }
             workflow(tx).check(lead.status(), status, CatalogueService.current(tx, CatalogueKind.STATUS));
-            return new Move(lead.withStatus(status, Optional.of(reason), now()),
-                    List.of(FieldChange.of("status", lead.status(), status), FieldChange.of("closeReason", null, reason)));
+            return new Move(lead.withStatus(status, Optional.of(reason), now()), moveChanges(lead, status, Optional.of(reason)));
         });
     }
 
@@ -321,13 +340,17 @@ public final class WorkflowService {
                 return Optional.empty();
             }
             Lead lead = found.get();
-            if (!workflow(tx).allows(lead.status(), target, CatalogueService.current(tx, CatalogueKind.STATUS))) {
+            // A closed target would close the lead without a reason; setAutomaticMove refuses one, and this
+            // keeps a catalogue changed since (a code deleted and re-added as closed) from doing it.
+            if (isClosed(tx, target)
+                    || !workflow(tx).allows(lead.status(), target, CatalogueService.current(tx, CatalogueKind.STATUS))) {
                 return Optional.empty();
             }
             Lead next = lead.withStatus(target, Optional.empty(), now);
             tx.leads().update(next);
-            tx.history().append(new HistoryEntry(0, leadId, now, actorId, HistoryAction.STATUS_AUTOMATED,
-                    List.of(FieldChange.of("status", lead.status(), target), FieldChange.of("trigger", null, trigger.key()))));
+            List<FieldChange> changes = new ArrayList<>(moveChanges(lead, target, Optional.empty()));
+            changes.add(FieldChange.of("trigger", null, trigger.key()));
+            tx.history().append(new HistoryEntry(0, leadId, now, actorId, HistoryAction.STATUS_AUTOMATED, changes));
             TaskTemplates.createFor(tx, next, actorId, now, ids);
             return Optional.of(new LeadEvent.StatusChanged(leadId, actorId, now, lead.status(), target, true));
         });
@@ -518,6 +541,19 @@ public final class WorkflowService {
         events.publish(new LeadEvent.StatusChanged(id.value(), actor.userId(), result.updatedAt(), from[0],
                 result.status(), false));
         return result;
+    }
+
+    /**
+     * The history changes of a move: the status, the close reason when closing (the status history
+     * reads it from there), and a reopened lead's cleared reason, so the audit log misses nothing.
+     */
+    private static List<FieldChange> moveChanges(Lead lead, String to, Optional<String> reason) {
+        List<FieldChange> changes = new ArrayList<>();
+        changes.add(FieldChange.of("status", lead.status(), to));
+        if (reason.isPresent() || lead.closeReason().isPresent()) {
+            changes.add(FieldChange.of("closeReason", lead.closeReason().orElse(null), reason.orElse(null)));
+        }
+        return changes;
     }
 
     private List<String> targets(StoreTransaction tx, Lead lead) {

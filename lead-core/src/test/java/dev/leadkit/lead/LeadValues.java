@@ -134,7 +134,8 @@ final class LeadValues {
             case WEBSITE:
                 return website();
             case STATUS:
-                return Arbitraries.of("new", "contacted", "offer_made", "converted", "unqualified", "lost");
+                // A new lead starts open or working: closing needs a reason, converting a conversion.
+                return Arbitraries.of("new", "contacted", "offer_made");
             case SOURCE:
                 return Arbitraries.of("reference", "phone", "email", "website", "web_form", "import");
             case LEAD_DATE:

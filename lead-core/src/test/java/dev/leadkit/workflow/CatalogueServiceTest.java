@@ -305,14 +305,14 @@ class CatalogueServiceTest {
 
         @Test
         void anEntryHeldByLeadsCannotBeDeletedAndTheErrorNamesHowMany() {
-            t.kit.leads().create(AYSE, egon().status("lost").build());
-            t.kit.leads().create(AYSE, egon().status("lost").build());
+            t.kit.leads().create(AYSE, egon().status("contacted").build());
+            t.kit.leads().create(AYSE, egon().status("contacted").build());
 
-            ConflictException e = thrownBy(ConflictException.class, () -> catalogues.delete(ADMIN, STATUS, "lost"));
+            ConflictException e = thrownBy(ConflictException.class, () -> catalogues.delete(ADMIN, STATUS, "contacted"));
 
             assertThat(e.code()).isEqualTo("catalogue.entry.in_use");
             assertThat(e.getMessage()).contains("held by 2 leads");
-            assertThat(catalogues.get(STATUS).entry("lost")).isPresent();
+            assertThat(catalogues.get(STATUS).entry("contacted")).isPresent();
         }
 
         @Test
