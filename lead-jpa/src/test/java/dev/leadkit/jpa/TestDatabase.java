@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 enum TestDatabase {
     H2(Dialect.H2, "H2 (in memory)", "jdbc:h2:mem:leadkit;DB_CLOSE_DELAY=-1", "sa", ""),
+    /** H2 in a file, so that closing every connection and reopening proves what is on disk. */
+    H2_FILE(Dialect.H2, "H2 (file)", "jdbc:h2:file:./target/h2/leadkit", "sa", ""),
     POSTGRESQL(Dialect.POSTGRESQL, "PostgreSQL at 127.0.0.1:5432",
             "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true&connectTimeout=3", "postgres", ""),
     MARIADB(Dialect.MARIADB, "MariaDB at 127.0.0.1:3306",
