@@ -54,18 +54,20 @@ import java.util.concurrent.Future;
  * }</pre>
  *
  * <p>Variants: {@code jdbc-batch-50} (the baseline: batches of 50 leads plus 50 history rows, one
- * commit per batch), {@code jdbc-batch-1000}, {@code jdbc-tx-per-lead} (JDBC doing what one
- * {@code create} does to the database: two inserts and a commit), {@code jpa-create-T}
- * ({@code kit.leads().create} from T threads, each call its own transaction) and
- * {@code jpa-store-batch-50} (50 leads per {@code store.inTransaction} through the store port).
+ * commit per batch), {@code jdbc-batch-1000}, {@code jdbc-tx-per-lead-T} (JDBC doing what one
+ * {@code create} writes — two inserts and a commit per lead — from T threads),
+ * {@code jpa-create-T} ({@code kit.leads().create} from T threads, each call its own
+ * transaction) and {@code jpa-store-batch-50} (50 leads per {@code store.inTransaction}
+ * through the store port, as an import would).
  */
 public final class JpaInsertBenchmark {
 
     private static final String ACTOR = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
-    private static final List<String> ALL_VARIANTS = List.of("jdbc-batch-50", "jdbc-batch-1000", "jdbc-tx-per-lead",
-            "jpa-create-1", "jpa-create-2", "jpa-create-4", "jpa-create-8", "jpa-create-16", "jpa-create-32", "jpa-store-batch-50");
+    private static final List<String> ALL_VARIANTS = List.of("jdbc-batch-50", "jdbc-batch-1000",
+            "jdbc-tx-per-lead-1", "jdbc-tx-per-lead-8", "jdbc-tx-per-lead-32",
+            "jpa-create-1", "jpa-create-8", "jpa-create-32", "jpa-store-batch-50");
 
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
@@ -115,14 +117,16 @@ public final class JpaInsertBenchmark {
         for (int r = 1; r <= runs; r++) {
             for (String variant : variants) {
                 empty();
+                long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
                 long inserted = run(variant, leads);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuMicrosPerLead = (processCpuNanos() - cpuStart) / 1e3 / inserted;
                 requireRows(inserted);
                 double perSecond = inserted / seconds;
                 results.computeIfAbsent(variant, v -> new ArrayList<>()).add(perSecond);
-                System.out.printf(Locale.ROOT, "run %d %-20s %,10.0f leads/s (%,.0f rows/s, %.1f s)%n", r, variant,
-                        perSecond, 2 * perSecond, seconds);
+                System.out.printf(Locale.ROOT, "run %d %-20s %,10.0f leads/s (%,.0f rows/s, %.1f s, JVM CPU %.0f µs/lead)%n",
+                        r, variant, perSecond, 2 * perSecond, seconds, cpuMicrosPerLead);
             }
         }
         empty();
@@ -150,13 +154,15 @@ public final class JpaInsertBenchmark {
         if (variant.startsWith("jpa-create-")) {
             return jpaCreate(count, Integer.parseInt(variant.substring("jpa-create-".length())));
         }
+        if (variant.startsWith("jdbc-tx-per-lead-")) {
+            return inThreads(count, Integer.parseInt(variant.substring("jdbc-tx-per-lead-".length())),
+                    (from, to) -> jdbc(from, to, 1));
+        }
         switch (variant) {
             case "jdbc-batch-50":
-                return jdbc(count, 50);
+                return jdbc(0, count, 50);
             case "jdbc-batch-1000":
-                return jdbc(count, 1000);
-            case "jdbc-tx-per-lead":
-                return jdbc(count, 1);
+                return jdbc(0, count, 1000);
             case "jpa-store-batch-50":
                 return jpaStoreBatch(count, 50);
             default:
@@ -171,18 +177,28 @@ public final class JpaInsertBenchmark {
                 .directory(Directory.inMemory().user(ACTOR, "Benchmark").add())
                 .clock(Clock.systemUTC()).build();
         Actor actor = Actor.of(ACTOR);
+        return inThreads(count, threads, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                kit.leads().create(actor, draft(i));
+            }
+            return to - from;
+        });
+    }
+
+    /** A slice {@code [from, to)} of the rows, run by one thread. */
+    @FunctionalInterface
+    private interface Slice {
+        long run(int from, int to) throws Exception;
+    }
+
+    private static long inThreads(int count, int threads, Slice slice) throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Long>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int from = count * t / threads;
                 int to = count * (t + 1) / threads;
-                parts.add(executor.submit(() -> {
-                    for (int i = from; i < to; i++) {
-                        kit.leads().create(actor, draft(i));
-                    }
-                    return (long) (to - from);
-                }));
+                parts.add(executor.submit(() -> slice.run(from, to)));
             }
             long total = 0;
             for (Future<Long> part : parts) {
@@ -255,14 +271,14 @@ public final class JpaInsertBenchmark {
      * with the same JSON changes; sequence values reserved 50 at a time, as Hibernate's pooled
      * optimizer does. One batch of {@code batch} leads per transaction.
      */
-    private long jdbc(int count, int batch) throws SQLException {
+    private long jdbc(int fromRow, int toRow, int batch) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement leadInsert = c.prepareStatement(INSERT_LEAD);
              PreparedStatement historyInsert = c.prepareStatement(INSERT_HISTORY);
              PreparedStatement nextSequence = c.prepareStatement("select nextval('lk_history_seq')")) {
             long next = 0;
             long last = -1;
-            for (int i = 0; i < count; i++) {
+            for (int i = fromRow; i < toRow; i++) {
                 Lead lead = lead(i);
                 HistoryEntry entry = created(lead);
                 if (next > last) {
@@ -281,7 +297,7 @@ public final class JpaInsertBenchmark {
                 } else {
                     leadInsert.addBatch();
                     historyInsert.addBatch();
-                    if ((i + 1) % batch == 0 || i == count - 1) {
+                    if ((i + 1 - fromRow) % batch == 0 || i == toRow - 1) {
                         leadInsert.executeBatch();
                         historyInsert.executeBatch();
                         c.commit();
@@ -289,7 +305,7 @@ public final class JpaInsertBenchmark {
                 }
             }
         }
-        return count;
+        return toRow - fromRow;
     }
 
     private static void bindLead(PreparedStatement s, Lead lead) throws SQLException {
@@ -351,6 +367,13 @@ public final class JpaInsertBenchmark {
             c.commit();
             return n;
         }
+    }
+
+    /** CPU time of this JVM, all threads, garbage collection included. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     private static double median(List<Double> values) {

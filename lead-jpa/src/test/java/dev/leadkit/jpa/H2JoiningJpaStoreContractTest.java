@@ -32,7 +32,7 @@ class H2JoiningJpaStoreContractTest extends StoreContract {
 
     @Override
     protected Store newEmptyStore() {
-        fixture.emptyStore();
+        JpaStoreFixture.emptyStore(fixture, TestDatabase.H2);
         return new HostTransactions(fixture.factory);
     }
 

@@ -51,11 +51,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 abstract class JpaStoreAcceptanceTests {
 
     private static JpaStoreFixture fixture;
+    private static TestDatabase database;
     private JpaStore store;
 
     /** Opens the fixture once per class; subclasses call it from {@code @BeforeAll}. */
-    static void open(TestDatabase database) {
-        fixture = JpaStoreFixture.open(database);
+    static void open(TestDatabase db) {
+        database = db;
+        fixture = JpaStoreFixture.open(db);
     }
 
     @AfterAll
@@ -68,7 +70,7 @@ abstract class JpaStoreAcceptanceTests {
 
     @BeforeEach
     void emptyStore() {
-        store = fixture.emptyStore();
+        store = JpaStoreFixture.emptyStore(fixture, database);
     }
 
     private void insert(Lead... leads) {
@@ -115,9 +117,9 @@ abstract class JpaStoreAcceptanceTests {
         kit.leads().setRequiredFields(admin, EnumSet.of(LeadField.EMAIL, LeadField.LAST_NAME));
         List<HistoryEntry> history = kit.leads().history(ayse, created.id());
 
-        TestDatabase database = fixture.database;
+        TestDatabase reopening = fixture.database;
         closeFixture();
-        open(database);
+        open(reopening);
 
         LeadKit reopened = LeadKit.builder().store(JpaStore.create(fixture.factory)).directory(directory).build();
         assertThat(reopened.leads().get(ayse, created.id())).isEqualTo(updated);
