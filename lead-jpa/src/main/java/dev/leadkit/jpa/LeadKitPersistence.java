@@ -94,7 +94,9 @@ public final class LeadKitPersistence {
 
     /**
      * The settings LeadKit is tested with: validate the migrated schema, batch inserts and
-     * updates by 50 (ordered, so a batch holds one table), timestamps in UTC.
+     * updates by 50 (ordered, so a batch holds one table), timestamps in UTC. A host building its
+     * own factory sets them too — without {@code hibernate.jdbc.time_zone=UTC}, MariaDB's
+     * {@code DATETIME} columns would receive the JVM's local time.
      *
      * @return the properties
      */
@@ -105,9 +107,7 @@ public final class LeadKitPersistence {
                 "hibernate.order_inserts", "true",
                 "hibernate.order_updates", "true",
                 "hibernate.jdbc.batch_versioned_data", "true",
-                "hibernate.jdbc.time_zone", "UTC",
-                "hibernate.connection.provider_disables_autocommit", "false",
-                "hibernate.query.fail_on_pagination_over_collection_fetch", "true");
+                "hibernate.jdbc.time_zone", "UTC");
     }
 
     /** The smallest DataSource over {@link DriverManager}: no pool, a new connection each time. */

@@ -24,6 +24,6 @@ class H2JpaStoreContractTest extends StoreContract {
 
     @Override
     protected Store newEmptyStore() {
-        return fixture.emptyStore();
+        return JpaStoreFixture.emptyStore(fixture, TestDatabase.H2);
     }
 }

@@ -16,16 +16,23 @@ final class JpaStoreFixture implements AutoCloseable {
         this.factory = TestDatabase.factory(pool);
     }
 
-    /** Skips (or, where databases are required, fails) when the database is down. */
+    /**
+     * @return the fixture, or {@code null} when the database is down (each test then skips
+     *         itself through {@link #emptyStore}); fails instead where databases are required
+     */
     static JpaStoreFixture open(TestDatabase database) {
-        database.requireReachable();
-        return new JpaStoreFixture(database, database.pool());
+        return database.reachable() ? new JpaStoreFixture(database, database.pool()) : null;
     }
 
-    /** @return a store on emptied tables */
-    JpaStore emptyStore() {
-        TestDatabase.empty(pool);
-        return JpaStore.create(factory);
+    /**
+     * @param fixture  the class's fixture, {@code null} when its database is down
+     * @param database which database
+     * @return a store on emptied tables; skips the calling test when the database is down
+     */
+    static JpaStore emptyStore(JpaStoreFixture fixture, TestDatabase database) {
+        database.assumeReachable();
+        TestDatabase.empty(fixture.pool);
+        return JpaStore.create(fixture.factory);
     }
 
     @Override

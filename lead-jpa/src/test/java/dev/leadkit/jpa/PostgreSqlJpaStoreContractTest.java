@@ -24,6 +24,6 @@ class PostgreSqlJpaStoreContractTest extends StoreContract {
 
     @Override
     protected Store newEmptyStore() {
-        return fixture.emptyStore();
+        return JpaStoreFixture.emptyStore(fixture, TestDatabase.POSTGRESQL);
     }
 }

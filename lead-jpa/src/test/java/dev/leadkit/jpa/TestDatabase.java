@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 enum TestDatabase {
     H2(Dialect.H2, "H2 (in memory)", "jdbc:h2:mem:leadkit;DB_CLOSE_DELAY=-1", "sa", ""),
+    /** H2 in a file, so that closing every connection and reopening proves what is on disk. */
+    H2_FILE(Dialect.H2, "H2 (file)", "jdbc:h2:file:./target/h2/leadkit", "sa", ""),
     POSTGRESQL(Dialect.POSTGRESQL, "PostgreSQL at 127.0.0.1:5432",
             "jdbc:postgresql://127.0.0.1:5432/test?reWriteBatchedInserts=true&connectTimeout=3", "postgres", ""),
     MARIADB(Dialect.MARIADB, "MariaDB at 127.0.0.1:3306",
@@ -39,24 +41,37 @@ enum TestDatabase {
 
     TestDatabase(Dialect dialect, String label, String url, String user, String password) {
         this.dialect = dialect;
-        this.label = label;
-        this.url = url;
+        // -Dleadkit.test.postgresql.url=... points a run at another server (or, to see the skip, at none).
+        String override = System.getProperty("leadkit.test." + name().toLowerCase(java.util.Locale.ROOT) + ".url");
+        this.label = override == null ? label : label.replaceFirst(" at .*", "") + " at " + override;
+        this.url = override == null ? url : override;
         this.user = user;
         this.password = password;
     }
 
-    /** Skips the calling test class when the database is down — or fails it where databases are required. */
-    void requireReachable() {
+    /**
+     * @return whether the database answers; when it does not, fails where databases are required
+     *         ({@code CI=true}, {@code -Dleadkit.requireDatabases=true}) and otherwise says once that its tests are skipped
+     */
+    boolean reachable() {
         if (REACHABLE.computeIfAbsent(this, TestDatabase::probe)) {
-            return;
+            return true;
         }
-        String message = label + " not reachable — skipping JPA contract on " + dialectName();
         if (required()) {
-            Assertions.fail(message.replace("skipping", "and CI=true or -Dleadkit.requireDatabases=true demands it: failing")
-                    + ". Start the database, or run without CI=true to skip.");
+            Assertions.fail(label + " not reachable — and CI=true or -Dleadkit.requireDatabases=true demands it: failing"
+                    + " the JPA contract on " + dialectName() + ". Start the database, or run without CI=true to skip.");
         }
-        System.err.println("[leadkit] " + message);
-        Assumptions.abort(message);
+        System.err.println("[leadkit] " + skipMessage());
+        return false;
+    }
+
+    /** Skips the calling test when the database is down. */
+    void assumeReachable() {
+        Assumptions.assumeTrue(REACHABLE.computeIfAbsent(this, TestDatabase::probe), this::skipMessage);
+    }
+
+    String skipMessage() {
+        return label + " not reachable — skipping JPA contract on " + dialectName();
     }
 
     private String dialectName() {

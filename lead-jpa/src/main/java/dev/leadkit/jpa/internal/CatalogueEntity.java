@@ -12,6 +12,10 @@ import org.hibernate.type.SqlTypes;
  * One row of {@code lk_catalogue}: a whole status or source catalogue. The entries (order, codes,
  * categories, labels, state) are one JSON document because the catalogue is read and written as
  * one versioned aggregate and never queried by entry.
+ *
+ * <pre>{@code
+ * Catalogue statuses = LeadMapping.toCatalogue(em.find(CatalogueEntity.class, "STATUS"), version);
+ * }</pre>
  */
 @Entity(name = "LeadKitCatalogue")
 @Table(name = "lk_catalogue")

@@ -25,8 +25,15 @@ import java.util.function.Supplier;
  *
  * <p>Driver messages may quote the rejected row (MariaDB and H2 print a duplicate key's value,
  * H2 an over-long value), and values are personal data. So a translated message is built from
- * the SQL state, table and constraint only; the cause is attached only where its text cannot hold
- * row values, and is otherwise logged at DEBUG.
+ * the SQL state, table and constraint only. The cause is attached for diagnosis, except to
+ * constraint violations and over-long values, whose driver text quotes the value: those causes
+ * are logged at DEBUG instead.
+ *
+ * <pre>{@code
+ * } catch (RuntimeException e) {
+ *     throw Failures.translate(e);   // a LeadKitException, or e itself when it is no persistence failure
+ * }
+ * }</pre>
  */
 public final class Failures {
 

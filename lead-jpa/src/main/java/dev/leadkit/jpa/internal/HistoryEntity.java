@@ -13,7 +13,14 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** One row of {@code lk_history}: an audit entry, its field changes as JSON. Never updated. */
+/**
+ * One row of {@code lk_history}: an audit entry, its field changes as JSON. Never updated.
+ *
+ * <pre>{@code
+ * HistoryEntity row = LeadMapping.newHistory(entry);
+ * em.persist(row);                       // row.sequence is assigned here
+ * }</pre>
+ */
 @Entity(name = "LeadKitHistory")
 @Immutable
 @Table(name = "lk_history")

@@ -12,13 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link CatalogueRepository} on {@code lk_catalogue}. Both catalogues are read with one query
- * the first time either is asked for: every lead create and update reads both.
+ * {@link CatalogueRepository} on {@code lk_catalogue}. Reads come from the transaction's
+ * one-query snapshot of catalogues and settings; a save works on the managed entity, which
+ * later reads in the transaction then see.
  */
 final class JpaCatalogueRepository implements CatalogueRepository {
 
     private final JpaStoreTransaction tx;
-    private Map<String, CatalogueEntity> rows;
+    /** Managed rows this transaction saved (or loaded to save); {@code null} value: none stored. */
+    private final Map<String, CatalogueEntity> managed = new HashMap<>();
 
     JpaCatalogueRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -27,8 +29,15 @@ final class JpaCatalogueRepository implements CatalogueRepository {
     @Override
     public Optional<Catalogue> find(CatalogueKind kind) {
         Objects.requireNonNull(kind, "kind");
-        return Failures.guard(() -> Optional.ofNullable(rows().get(LeadMapping.kind(kind)))
-                .map(row -> LeadMapping.toCatalogue(row, tx.currentVersion(row, r -> r.version))));
+        String key = LeadMapping.kind(kind);
+        return Failures.guard(() -> {
+            if (managed.containsKey(key)) {
+                return Optional.ofNullable(managed.get(key))
+                        .map(row -> LeadMapping.toCatalogue(row, tx.currentVersion(row, r -> r.version)));
+            }
+            return Optional.ofNullable(tx.configuration().get(key))
+                    .map(stored -> LeadMapping.toCatalogue(key, stored.version(), stored.defaultCode(), stored.entries()));
+        });
     }
 
     @Override
@@ -36,7 +45,8 @@ final class JpaCatalogueRepository implements CatalogueRepository {
         Objects.requireNonNull(catalogue, "catalogue");
         Failures.guard(() -> {
             String kind = LeadMapping.kind(catalogue.kind());
-            CatalogueEntity row = rows().get(kind);
+            CatalogueEntity row = managed.containsKey(kind) ? managed.get(kind) : tx.em().find(CatalogueEntity.class, kind);
+            managed.put(kind, row);
             long current = row == null ? 0 : tx.currentVersion(row, r -> r.version);
             if (current != catalogue.version() - 1) {
                 throw ConflictException.staleVersion("catalogue", kind.toLowerCase(Locale.ROOT), catalogue.version() - 1, current);
@@ -46,7 +56,7 @@ final class JpaCatalogueRepository implements CatalogueRepository {
                 created.version = 1;
                 LeadMapping.copy(catalogue, created);
                 tx.em().persist(created);
-                rows.put(kind, created);
+                managed.put(kind, created);
             } else {
                 tx.beforeChange(row, r -> r.version);
                 String before = row.defaultCode + row.entries;
@@ -55,14 +65,5 @@ final class JpaCatalogueRepository implements CatalogueRepository {
             }
             return null;
         });
-    }
-
-    private Map<String, CatalogueEntity> rows() {
-        if (rows == null) {
-            rows = new HashMap<>();
-            tx.em().createQuery("select c from LeadKitCatalogue c", CatalogueEntity.class).getResultStream()
-                    .forEach(c -> rows.put(c.kind, c));
-        }
-        return rows;
     }
 }

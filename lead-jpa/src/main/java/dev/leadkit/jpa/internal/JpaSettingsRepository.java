@@ -9,10 +9,13 @@ import java.util.Objects;
 /** {@link SettingsRepository} on the single row of {@code lk_settings}. */
 final class JpaSettingsRepository implements SettingsRepository {
 
+    /** The settings' key in {@link JpaStoreTransaction#configuration()}. */
+    static final String SETTINGS_KEY = "";
+
     private final JpaStoreTransaction tx;
-    /** Loaded once per transaction; {@code null} until then, and while no row is stored. */
+    /** The managed row, once this transaction saves (or loads to save); {@code null} while none is stored. */
     private SettingsEntity row;
-    private boolean loaded;
+    private boolean managed;
 
     JpaSettingsRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -21,9 +24,11 @@ final class JpaSettingsRepository implements SettingsRepository {
     @Override
     public Settings load() {
         return Failures.guard(() -> {
-            SettingsEntity current = row();
-            return current == null ? Settings.empty()
-                    : LeadMapping.toSettings(current, tx.currentVersion(current, r -> r.version));
+            if (managed) {
+                return row == null ? Settings.empty() : LeadMapping.toSettings(row, tx.currentVersion(row, r -> r.version));
+            }
+            JpaStoreTransaction.StoredConfiguration stored = tx.configuration().get(SETTINGS_KEY);
+            return stored == null ? Settings.empty() : new Settings(Json.values(stored.entries()), stored.version());
         });
     }
 
@@ -54,9 +59,9 @@ final class JpaSettingsRepository implements SettingsRepository {
     }
 
     private SettingsEntity row() {
-        if (!loaded) {
+        if (!managed) {
             row = tx.em().find(SettingsEntity.class, SettingsEntity.ROW);
-            loaded = true;
+            managed = true;
         }
         return row;
     }

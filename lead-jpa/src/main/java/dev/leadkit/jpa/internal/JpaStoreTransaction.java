@@ -8,6 +8,11 @@ import dev.leadkit.store.StoreTransaction;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -20,6 +25,13 @@ import java.util.function.ToLongFunction;
  * while the core counts one version per {@code update}. So the version the core sees is tracked
  * here ({@link #currentVersion}), and a second change to a row that has an unflushed change
  * flushes first — each core version then is one row version.
+ *
+ * <pre>{@code
+ * JpaStoreTransaction tx = new JpaStoreTransaction(em);
+ * T result = work.run(tx);
+ * tx.flush();
+ * tx.close();
+ * }</pre>
  */
 public final class JpaStoreTransaction implements StoreTransaction {
 
@@ -31,6 +43,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
+    /** Both catalogues and the settings as read at first use; see {@link #configuration()}. */
+    private Map<String, StoredConfiguration> configuration;
 
     /** @param em the entity manager, inside its transaction */
     public JpaStoreTransaction(EntityManager em) {
@@ -75,6 +89,35 @@ public final class JpaStoreTransaction implements StoreTransaction {
     /** Ends the transaction's validity: repositories handed out refuse further calls. */
     public void close() {
         open = false;
+    }
+
+    /**
+     * Both catalogues and the settings, read in one round trip the first time any of them is
+     * asked for: every lead create and update reads all three, and a round trip per read would
+     * cost more than the rest of such a call. Keyed by catalogue kind, and {@code ""} for the
+     * settings. A repository that changes one of them reads and writes the managed entity from
+     * then on.
+     */
+    Map<String, StoredConfiguration> configuration() {
+        if (configuration == null) {
+            configuration = em().unwrap(Session.class).doReturningWork(connection -> {
+                Map<String, StoredConfiguration> read = new HashMap<>();
+                try (PreparedStatement s = connection.prepareStatement(
+                        "select kind, version, default_code, entries from lk_catalogue"
+                                + " union all select '', version, '', entries from lk_settings");
+                     ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        read.put(rs.getString(1), new StoredConfiguration(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+                return read;
+            });
+        }
+        return configuration;
+    }
+
+    /** One row of {@code lk_catalogue} or {@code lk_settings}, as read. */
+    record StoredConfiguration(long version, String defaultCode, String entries) {
     }
 
     EntityManager em() {

@@ -11,6 +11,11 @@ import java.time.Instant;
 /**
  * One row of {@code lk_lead}: a lead with one column per standard field. Mutable because JPA
  * needs it to be; only {@link LeadMapping} reads and writes it.
+ *
+ * <pre>{@code
+ * LeadEntity row = LeadMapping.newLead(lead);
+ * em.persist(row);
+ * }</pre>
  */
 @Entity(name = "LeadKitLead")
 @Table(name = "lk_lead")

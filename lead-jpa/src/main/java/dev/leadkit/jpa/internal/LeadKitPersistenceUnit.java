@@ -14,6 +14,11 @@ import java.util.Properties;
 /**
  * The persistence unit of LeadKit's entities, declared in code so that no
  * {@code META-INF/persistence.xml} has to be found on (or kept off) the host's class path.
+ *
+ * <pre>{@code
+ * new HibernatePersistenceProvider().createContainerEntityManagerFactory(
+ *         new LeadKitPersistenceUnit("leadkit", dataSource, HibernatePersistenceProvider.class.getName()), properties);
+ * }</pre>
  */
 public final class LeadKitPersistenceUnit implements PersistenceUnitInfo {
 

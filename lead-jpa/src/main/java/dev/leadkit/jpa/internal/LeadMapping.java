@@ -188,10 +188,14 @@ final class LeadMapping {
     }
 
     static Catalogue toCatalogue(CatalogueEntity row, long version) {
+        return toCatalogue(row.kind, version, row.defaultCode, row.entries);
+    }
+
+    static Catalogue toCatalogue(String kind, long version, String defaultCode, String entries) {
         try {
-            return new Catalogue(CatalogueKind.valueOf(row.kind), Json.entries(row.entries), row.defaultCode, version);
+            return new Catalogue(CatalogueKind.valueOf(kind), Json.entries(entries), defaultCode, version);
         } catch (IllegalArgumentException e) {
-            throw new LeadKitException("store.data.corrupt", "The stored catalogue '" + row.kind
+            throw new LeadKitException("store.data.corrupt", "The stored catalogue '" + kind
                     + "' cannot be read: " + e.getMessage(), e);
         }
     }

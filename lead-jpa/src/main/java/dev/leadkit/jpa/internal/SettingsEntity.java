@@ -8,7 +8,13 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The single row of {@code lk_settings}: every setting as one JSON object, versioned as one aggregate. */
+/**
+ * The single row of {@code lk_settings}: every setting as one JSON object, versioned as one aggregate.
+ *
+ * <pre>{@code
+ * Settings settings = LeadMapping.toSettings(em.find(SettingsEntity.class, SettingsEntity.ROW), version);
+ * }</pre>
+ */
 @Entity(name = "LeadKitSettings")
 @Table(name = "lk_settings")
 public class SettingsEntity {
