@@ -120,4 +120,24 @@ final class JpaLeadRepository implements LeadRepository {
                 .createQuery("select count(l) from LeadKitLead l where l." + attribute + " = :value", Long.class)
                 .setParameter("value", code).getSingleResult());
     }
+
+    @Override
+    public long countWithCloseReason(String code) {
+        return PendingRepositories.countWithCloseReason(code);
+    }
+
+    @Override
+    public List<LeadId> withCustomOption(String fieldKey, String optionCode) {
+        return PendingRepositories.withCustomOption(fieldKey, optionCode);
+    }
+
+    @Override
+    public java.util.Map<String, Long> countByStatus(dev.leadkit.store.Visibility visibility) {
+        return PendingRepositories.countByStatus(visibility);
+    }
+
+    @Override
+    public List<Lead> inStatusSince(String status, java.time.Instant since, Optional<LeadId> afterId, int limit) {
+        return PendingRepositories.inStatusSince(status, since, afterId, limit);
+    }
 }

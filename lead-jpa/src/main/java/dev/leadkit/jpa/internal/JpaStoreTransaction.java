@@ -1,6 +1,13 @@
 package dev.leadkit.jpa.internal;
 
+import dev.leadkit.store.AccessRequestRepository;
+import dev.leadkit.store.ActivityRepository;
+import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
+import dev.leadkit.store.CustomFieldRepository;
+import dev.leadkit.store.LeadAccessRepository;
+import dev.leadkit.store.ReminderLogRepository;
+import dev.leadkit.store.StreamRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.SettingsRepository;
@@ -77,6 +84,41 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public SettingsRepository settings() {
         checkOpen();
         return settings;
+    }
+
+    @Override
+    public LeadAccessRepository access() {
+        return PendingRepositories.access();
+    }
+
+    @Override
+    public AccessRequestRepository accessRequests() {
+        return PendingRepositories.accessRequests();
+    }
+
+    @Override
+    public CustomFieldRepository customFields() {
+        return PendingRepositories.customFields();
+    }
+
+    @Override
+    public ReminderLogRepository reminderLog() {
+        return PendingRepositories.reminderLog();
+    }
+
+    @Override
+    public ActivityRepository activities() {
+        return PendingRepositories.activities();
+    }
+
+    @Override
+    public StreamRepository stream() {
+        return PendingRepositories.stream();
+    }
+
+    @Override
+    public AttachmentRepository attachments() {
+        return PendingRepositories.attachments();
     }
 
     /** Writes pending changes now, so their failures surface inside the store's call. */
