@@ -13,6 +13,7 @@ import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.LeadEvent;
 import dev.leadkit.event.Notification;
 import dev.leadkit.event.NotificationSink;
+import dev.leadkit.internal.AfterCommit;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.Store;
@@ -57,7 +58,6 @@ import java.util.stream.Collectors;
 public final class AccessService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessService.class);
-    private static final int ATTEMPTS = 3;
 
     private final Store store;
     private final Directory directory;
@@ -193,7 +193,7 @@ public final class AccessService {
         Objects.requireNonNull(actor, "actor");
         requireGrantable(rights);
         policy.activeUser(actor, Right.VIEW, id.value());
-        return retrying(() -> {
+        return AfterCommit.retrying(() -> {
             Operation[] holder = new Operation[1];
             AccessRequest request = store.inTransaction(tx -> {
                 Lead lead = load(tx, id);
@@ -488,7 +488,7 @@ public final class AccessService {
     }
 
     private <T> T execute(Actor actor, LeadId id, Right right, Function<Operation, T> work) {
-        return retrying(() -> {
+        return AfterCommit.retrying(() -> {
             Operation[] holder = new Operation[1];
             T result = store.inTransaction(tx -> {
                 Lead lead = load(tx, id);
@@ -502,19 +502,6 @@ public final class AccessService {
             holder[0].afterCommit();
             return result;
         });
-    }
-
-    private static <T> T retrying(java.util.function.Supplier<T> attempt) {
-        for (int i = 1; ; i++) {
-            try {
-                return attempt.get();
-            } catch (ConflictException e) {
-                if (i >= ATTEMPTS || !e.code().endsWith(".version.stale")) {
-                    throw e;
-                }
-                LOG.debug("Retrying after a concurrent change ({})", e.code());
-            }
-        }
     }
 
     private void requireActiveUser(String userId, String field) {
@@ -547,8 +534,7 @@ public final class AccessService {
         final Actor actor;
         final Instant now;
         Lead lead;
-        private final List<Notification> outbox = new ArrayList<>();
-        private final List<LeadEvent> raised = new ArrayList<>();
+        private final AfterCommit outbox = new AfterCommit();
 
         Operation(StoreTransaction tx, Actor actor, Lead lead) {
             this.tx = tx;
@@ -566,7 +552,7 @@ public final class AccessService {
             Lead next = lead.withOwner(newOwnerId, now);
             tx.leads().update(next);
             tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), action, changes));
-            raised.add(new LeadEvent.OwnerChanged(lead.id().value(), actor.userId(), now, previous, newOwnerId));
+            outbox.raise(new LeadEvent.OwnerChanged(lead.id().value(), actor.userId(), now, previous, newOwnerId));
             lead = next;
         }
 
@@ -589,28 +575,11 @@ public final class AccessService {
         }
 
         void notify(String recipient, String kind, Map<String, String> params) {
-            outbox.add(new Notification(recipient, kind, Optional.of(lead.id().value()), params, now));
+            outbox.notify(new Notification(recipient, kind, Optional.of(lead.id().value()), params, now));
         }
 
         void afterCommit() {
-            for (LeadEvent event : raised) {
-                try {
-                    events.publish(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("The event publisher failed on {} for lead {}", event.getClass().getSimpleName(), event.leadId(), e);
-                }
-            }
-            for (Notification n : outbox) {
-                try {
-                    notifications.deliver(n);
-                } catch (RuntimeException e) {
-                    LOG.warn("The notification sink failed on {} for lead {}", n.kind(), event(n), e);
-                }
-            }
-        }
-
-        private String event(Notification n) {
-            return n.leadId().orElse("-");
+            outbox.send(events, notifications);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.leadkit.activity;
 
+import dev.leadkit.internal.AfterCommit;
+
 import dev.leadkit.AccessDeniedException;
 import dev.leadkit.Actor;
 import dev.leadkit.ConflictException;

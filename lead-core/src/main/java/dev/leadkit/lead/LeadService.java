@@ -20,6 +20,7 @@ import dev.leadkit.event.NotificationSink;
 import dev.leadkit.field.CustomFields;
 import dev.leadkit.field.CustomValues;
 import dev.leadkit.field.FieldValue;
+import dev.leadkit.internal.AfterCommit;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Settings;
 import dev.leadkit.store.Store;
@@ -590,40 +591,34 @@ public final class LeadService {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
         policy.activeUser(actor, right, id.value());
-        for (int attempt = 1; ; attempt++) {
-            try {
-                AtomicReference<Lead> before = new AtomicReference<>();
-                Set<String> watchers = new LinkedHashSet<>();
-                Lead result = store.inTransaction(tx -> {
-                    Lead current = load(tx, id);
-                    gate.check(tx, actor, Right.VIEW, current);
-                    if (current.isDeleted()) {
-                        throw new ConflictException("lead.deleted", "Lead '" + id + "' is deleted; restore it before changing it.");
-                    }
-                    gate.check(tx, actor, right, current);
-                    Lead next = change.apply(current);
-                    if (next == current) {
-                        return current;
-                    }
-                    tx.leads().update(next);
-                    tx.history().append(new HistoryEntry(0, id.value(), next.updatedAt(), actor.userId(),
-                            HistoryAction.UPDATED, changes(current, next)));
-                    before.set(current);
-                    watchers.addAll(gate.watchers(tx, next));
-                    return next;
-                });
-                if (before.get() != null) {
-                    Set<String> changed = changedKeys(before.get(), result);
-                    publish(new LeadEvent.Updated(id.value(), actor.userId(), result.updatedAt(), changed));
-                    notifyWatchers(watchers, actor, id, result.updatedAt(), Map.of("fields", String.join(",", changed)));
+        return AfterCommit.retrying(() -> {
+            AtomicReference<Lead> before = new AtomicReference<>();
+            Set<String> watchers = new LinkedHashSet<>();
+            Lead result = store.inTransaction(tx -> {
+                Lead current = load(tx, id);
+                gate.check(tx, actor, Right.VIEW, current);
+                if (current.isDeleted()) {
+                    throw new ConflictException("lead.deleted", "Lead '" + id + "' is deleted; restore it before changing it.");
                 }
-                return result;
-            } catch (ConflictException e) {
-                if (attempt >= 3 || !e.code().endsWith(".version.stale")) {
-                    throw e;
+                gate.check(tx, actor, right, current);
+                Lead next = change.apply(current);
+                if (next == current) {
+                    return current;
                 }
+                tx.leads().update(next);
+                tx.history().append(new HistoryEntry(0, id.value(), next.updatedAt(), actor.userId(),
+                        HistoryAction.UPDATED, changes(current, next)));
+                before.set(current);
+                watchers.addAll(gate.watchers(tx, next));
+                return next;
+            });
+            if (before.get() != null) {
+                Set<String> changed = changedKeys(before.get(), result);
+                publish(new LeadEvent.Updated(id.value(), actor.userId(), result.updatedAt(), changed));
+                notifyWatchers(watchers, actor, id, result.updatedAt(), Map.of("fields", String.join(",", changed)));
             }
-        }
+            return result;
+        });
     }
 
     private static Set<String> cleanTags(Set<String> raw, List<FieldError> errors) {

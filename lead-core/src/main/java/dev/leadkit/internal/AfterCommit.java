@@ -1,4 +1,4 @@
-package dev.leadkit.activity;
+package dev.leadkit.internal;
 
 import dev.leadkit.ConflictException;
 import dev.leadkit.NotFoundException;
@@ -20,9 +20,15 @@ import java.util.function.Supplier;
  * What one attempt of an operation sends once its transaction committed: events for systems,
  * notifications for people. Collected during the transaction, so a rolled-back attempt sends
  * nothing; a failing publisher or sink is logged (kind and lead id only) and does not undo the
- * committed change.
+ * committed change. Shared by LeadKit's services; this package is not exported.
+ *
+ * <pre>{@code
+ * AfterCommit after = new AfterCommit();
+ * store.inTransaction(tx -> { …; after.raise(event); return null; });
+ * after.send(events, notifications);
+ * }</pre>
  */
-final class AfterCommit {
+public final class AfterCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(AfterCommit.class);
     private static final int ATTEMPTS = 3;
@@ -30,15 +36,27 @@ final class AfterCommit {
     private final List<LeadEvent> events = new ArrayList<>();
     private final List<Notification> notifications = new ArrayList<>();
 
-    void raise(LeadEvent event) {
+    /** Creates an empty outbox. */
+    public AfterCommit() {
+    }
+
+    /** @param event an event to publish after commit */
+    public void raise(LeadEvent event) {
         events.add(event);
     }
 
-    void notify(Notification notification) {
+    /** @param notification a notification to deliver after commit */
+    public void notify(Notification notification) {
         notifications.add(notification);
     }
 
-    void send(EventPublisher publisher, NotificationSink sink) {
+    /**
+     * Publishes and delivers what was collected; call once, after the transaction committed.
+     *
+     * @param publisher where events go
+     * @param sink      where notifications go
+     */
+    public void send(EventPublisher publisher, NotificationSink sink) {
         for (LeadEvent event : events) {
             try {
                 publisher.publish(event);
@@ -58,8 +76,13 @@ final class AfterCommit {
     /**
      * Runs an attempt again when it lost an optimistic-lock race, for operations whose caller gave
      * no version: completing a task must not fail because someone else answered an invitation.
+     * Three attempts in all.
+     *
+     * @param attempt one attempt: a whole transaction plus what follows its commit
+     * @param <T>     the result type
+     * @return the first successful attempt's result
      */
-    static <T> T retrying(Supplier<T> attempt) {
+    public static <T> T retrying(Supplier<T> attempt) {
         for (int i = 1; ; i++) {
             try {
                 return attempt.get();
@@ -72,7 +95,13 @@ final class AfterCommit {
         }
     }
 
-    static Lead lead(StoreTransaction tx, String leadId) {
+    /**
+     * @param tx     the open transaction
+     * @param leadId a lead id
+     * @return the lead
+     * @throws NotFoundException when there is none
+     */
+    public static Lead lead(StoreTransaction tx, String leadId) {
         return tx.leads().find(LeadId.of(leadId)).orElseThrow(() -> new NotFoundException("lead", leadId));
     }
 }
