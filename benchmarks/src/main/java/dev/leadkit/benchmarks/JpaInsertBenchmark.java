@@ -136,9 +136,10 @@ public final class JpaInsertBenchmark {
         for (Map.Entry<String, List<Double>> e : results.entrySet()) {
             List<Double> values = e.getValue();
             double median = median(values);
-            System.out.printf(Locale.ROOT, "%-20s %,14.0f %,14.0f %,14.0f %7.1f%%%n", e.getKey(), median,
+            System.out.printf(Locale.ROOT, "%-20s %,14.0f %,14.0f %,14.0f %8s%n", e.getKey(), median,
                     values.stream().mapToDouble(Double::doubleValue).min().orElse(0),
-                    values.stream().mapToDouble(Double::doubleValue).max().orElse(0), 100 * median / baseline);
+                    values.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+                    Double.isNaN(baseline) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * median / baseline));
         }
     }
 

@@ -41,9 +41,11 @@ import java.util.function.Supplier;
  * database failures {@code store.failure} with the cause attached. The transaction is always
  * rolled back (or marked rollback-only) on failure.
  *
- * <p>Timestamps are kept to the microsecond, in UTC. Hibernate's own
- * {@code SqlExceptionHelper} logs driver messages — which may quote a rejected value — at WARN
- * and ERROR: hosts that must keep personal data out of logs set that logger to OFF.
+ * <p>Timestamps are kept to the microsecond, in UTC. Over-long values are refused before they
+ * reach the database, so driver messages can quote at most an id or an external id; still,
+ * Hibernate's own {@code org.hibernate.engine.jdbc.spi.SqlExceptionHelper} logs driver messages
+ * at WARN and ERROR, and hosts that keep every key out of their logs set that logger to OFF (and,
+ * on PostgreSQL, add {@code logServerErrorDetail=false} to the JDBC URL).
  *
  * <pre>{@code
  * EntityManagerFactory emf = LeadKitPersistence.entityManagerFactory(dataSource);   // migrates first

@@ -110,6 +110,12 @@ public final class LeadKitMigrations {
 
     private static List<String> applyPending(Connection connection, Dialect dialect) throws SQLException {
         Map<String, Long> applied = appliedChecksums(connection);
+        List<String> unknown = applied.keySet().stream().filter(v -> !versions().contains(v)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            // Not an error: during a rolling upgrade, older nodes keep running on the newer schema.
+            LOG.warn("The LeadKit schema has versions {} that this LeadKit does not know: a newer LeadKit migrated it",
+                    unknown);
+        }
         List<String> done = new ArrayList<>();
         for (Script script : SCRIPTS) {
             String text = script.text(dialect);

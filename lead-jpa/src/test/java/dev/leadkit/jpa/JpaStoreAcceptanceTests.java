@@ -387,12 +387,13 @@ abstract class JpaStoreAcceptanceTests {
     void migratingTwiceAppliesNothing() throws SQLException {
         assertThat(LeadKitMigrations.migrate(fixture.pool, fixture.database.dialect)).isEmpty();
         assertThat(LeadKitMigrations.migrate(fixture.pool, fixture.database.dialect)).isEmpty();
+        // The database may be shared with a newer LeadKit that recorded later versions: look at ours.
         try (Connection c = fixture.pool.getConnection();
-             PreparedStatement s = c.prepareStatement("select version, script from " + LeadKitMigrations.HISTORY_TABLE);
+             PreparedStatement s = c.prepareStatement("select script from " + LeadKitMigrations.HISTORY_TABLE
+                     + " where version = '1'");
              ResultSet rs = s.executeQuery()) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("1");
-            assertThat(rs.getString(2)).isEqualTo("V1__leadkit_schema.sql");
+            assertThat(rs.getString(1)).isEqualTo("V1__leadkit_schema.sql");
             assertThat(rs.next()).isFalse();
             c.commit();
         }
