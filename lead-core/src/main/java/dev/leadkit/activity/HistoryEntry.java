@@ -26,10 +26,10 @@ import java.util.Objects;
 public record HistoryEntry(long sequence, String leadId, Instant at, String actorId, HistoryAction action,
                            List<FieldChange> changes) {
 
-    /** Checks and copies the components. */
+    /** Checks and copies the components; the time is kept to the microsecond, as databases keep it. */
     public HistoryEntry {
         Objects.requireNonNull(leadId, "leadId");
-        Objects.requireNonNull(at, "at");
+        at = Objects.requireNonNull(at, "at").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(action, "action");
         changes = List.copyOf(changes);

@@ -3,6 +3,7 @@ package dev.leadkit.lead;
 import dev.leadkit.field.FieldValue;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +49,8 @@ public final class Lead {
                  Set<String> tags, List<ProductInterest> products, String createdBy,
                  Instant createdAt, Instant updatedAt, Instant statusSince, String closeReason, boolean deleted) {
         this.id = Objects.requireNonNull(id, "id");
-        this.statusSince = Objects.requireNonNull(statusSince, "statusSince");
+        // Microseconds: what every supported database keeps, so a stored lead always reads back equal.
+        this.statusSince = Objects.requireNonNull(statusSince, "statusSince").truncatedTo(ChronoUnit.MICROS);
         this.closeReason = closeReason;
         this.version = version;
         this.values = values;
@@ -56,8 +58,8 @@ public final class Lead {
         this.tags = tags;
         this.products = products;
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
         this.deleted = deleted;
     }
 

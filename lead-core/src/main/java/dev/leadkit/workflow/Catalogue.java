@@ -52,6 +52,21 @@ public record Catalogue(CatalogueKind kind, List<CatalogueEntry> entries, String
      * @return its defaults
      */
     public static Catalogue defaults(CatalogueKind kind) {
+        return DEFAULTS.get(kind);
+    }
+
+    /** Built once: every transaction of a store that never changed a catalogue reads them. */
+    private static final Map<CatalogueKind, Catalogue> DEFAULTS = buildDefaults();
+
+    private static Map<CatalogueKind, Catalogue> buildDefaults() {
+        Map<CatalogueKind, Catalogue> all = new java.util.EnumMap<>(CatalogueKind.class);
+        for (CatalogueKind kind : CatalogueKind.values()) {
+            all.put(kind, build(kind));
+        }
+        return java.util.Collections.unmodifiableMap(all);
+    }
+
+    private static Catalogue build(CatalogueKind kind) {
         switch (kind) {
             case STATUS:
                 return new Catalogue(kind, List.of(
