@@ -57,8 +57,9 @@ import java.util.concurrent.Future;
  * commit per batch), {@code jdbc-batch-1000}, {@code jdbc-tx-per-lead-T} (JDBC doing what one
  * {@code create} writes — two inserts and a commit per lead — from T threads),
  * {@code jpa-create-T} ({@code kit.leads().create} from T threads, each call its own
- * transaction) and {@code jpa-store-batch-50} (50 leads per {@code store.inTransaction}
- * through the store port, as an import would).
+ * transaction), {@code jpa-store-batch-50} (50 leads per {@code store.inTransaction}
+ * through the store port) and {@code jpa-create-all-B} ({@code kit.leads().createAll} with B
+ * drafts per call: the public bulk path an import takes).
  */
 public final class JpaInsertBenchmark {
 
@@ -67,7 +68,8 @@ public final class JpaInsertBenchmark {
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private static final List<String> ALL_VARIANTS = List.of("jdbc-batch-50", "jdbc-batch-1000",
             "jdbc-tx-per-lead-1", "jdbc-tx-per-lead-8", "jdbc-tx-per-lead-32",
-            "jpa-create-1", "jpa-create-8", "jpa-create-32", "jpa-store-batch-50");
+            "jpa-create-1", "jpa-create-8", "jpa-create-32", "jpa-store-batch-50", "jpa-create-all-50",
+            "jpa-create-all-1000");
 
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
@@ -152,6 +154,9 @@ public final class JpaInsertBenchmark {
     }
 
     private long run(String variant, int count) throws Exception {
+        if (variant.startsWith("jpa-create-all-")) {
+            return jpaCreateAll(count, Integer.parseInt(variant.substring("jpa-create-all-".length())));
+        }
         if (variant.startsWith("jpa-create-")) {
             return jpaCreate(count, Integer.parseInt(variant.substring("jpa-create-".length())));
         }
@@ -184,6 +189,23 @@ public final class JpaInsertBenchmark {
             }
             return to - from;
         });
+    }
+
+    /** The public bulk path: {@code kit.leads().createAll} with {@code batch} drafts per call, one thread. */
+    private long jpaCreateAll(int count, int batch) {
+        LeadKit kit = LeadKit.builder().store(JpaStore.create(factory))
+                .directory(Directory.inMemory().user(ACTOR, "Benchmark").add())
+                .clock(Clock.systemUTC()).build();
+        Actor actor = Actor.of(ACTOR);
+        long created = 0;
+        for (int from = 0; from < count; from += batch) {
+            List<LeadDraft> drafts = new ArrayList<>(batch);
+            for (int i = from; i < Math.min(count, from + batch); i++) {
+                drafts.add(draft(i));
+            }
+            created += kit.leads().createAll(actor, drafts).size();
+        }
+        return created;
     }
 
     /** A slice {@code [from, to)} of the rows, run by one thread. */
