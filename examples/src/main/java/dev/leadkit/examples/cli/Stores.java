@@ -228,7 +228,7 @@ final class Stores {
         private static final long serialVersionUID = 1L;
 
         StoreNotEmptyException(String shownUrl, long rows) {
-            super(shownUrl + " already holds LeadKit data (" + rows + " rows in its " + TABLE_PREFIX
+            super(shownUrl + " already holds LeadKit data (" + rows + " row(s) in its " + TABLE_PREFIX
                     + "* tables) and the demo creates fixed ids; give --reset to empty LeadKit's tables first,"
                     + " or use an empty database.");
         }
