@@ -56,10 +56,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The script of {@code leadkit demo}: one morning in a sales team's lead inbox, told through
- * LeadKit's public API and printed for a person to read. Every scene calls the services the way a
- * host would, with an explicit actor, and prints what came back: leads, refusals with their codes,
- * the catalogue, and the history field by field.
+ * The script of {@code leadkit demo}: one day in a sales team's lead inbox, and the reminders a week
+ * later, told through LeadKit's public API and printed for a person to read. Every scene calls the
+ * services the way a host would, with an explicit actor, and prints what came back: leads, refusals
+ * with their codes, the catalogue, the history field by field, rights and followers, activities,
+ * the kanban board and the reminders sent.
  *
  * <pre>{@code
  * new DemoStory(out, kit, directory, clock, Actor.of("admin"), Locale.ENGLISH, heardEvents, "in-memory").tell();
