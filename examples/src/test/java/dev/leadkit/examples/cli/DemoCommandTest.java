@@ -145,6 +145,7 @@ class DemoCommandTest {
         assertThat(section("16.")).contains("New (0)", "Contacted (1)", "Offer made (2)", "Waiting for reply (0)")
                 .containsPattern("Šarūnas Žukauskas\\s+Işıl Ağaoğlu")
                 .doesNotContain("Freja Lund");
+        assertThat(leadkit("demo", "--locale", "da").out()).contains("Ny (0)", "Kontaktet (1)", "Tilbud sendt (2)");
     }
 
     @Test
