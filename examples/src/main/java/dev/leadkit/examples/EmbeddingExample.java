@@ -2,8 +2,10 @@ package dev.leadkit.examples;
 
 import dev.leadkit.Actor;
 import dev.leadkit.LeadKit;
+import dev.leadkit.access.AccessRules;
 import dev.leadkit.access.Directory;
 import dev.leadkit.access.InMemoryDirectory;
+import dev.leadkit.access.Right;
 import dev.leadkit.access.Role;
 import dev.leadkit.access.User;
 import dev.leadkit.activity.FieldChange;
@@ -18,6 +20,7 @@ import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadPatch;
 
 import java.io.PrintStream;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +36,14 @@ import java.util.stream.Collectors;
  *   <li>{@link #quickStart(PrintStream)}: the embedded defaults, a lead created, changed, and its
  *       history read field by field;</li>
  *   <li>{@link #hostPorts(PrintStream)}: the host's own users behind the {@link Directory} port, its
- *       notification channel as a {@link NotificationSink}, and an {@link EventPublisher} subscriber.</li>
+ *       notification channel as a {@link NotificationSink}, and an {@link EventPublisher} subscriber;</li>
+ *   <li>{@link #hostRules(PrintStream)}: the host's {@link AccessRules}, and a host event on LeadKit's bus
+ *       ({@code kit.events()}) that moves a lead while statuses are locked.</li>
  * </ol>
  *
- * <p>The build runs both ({@code EmbeddingExampleTest}), so the example cannot rot. Run it yourself:
+ * <p>{@link JpaEmbeddingExample} shows the JPA store on a real database.
+ *
+ * <p>The build runs them ({@code EmbeddingExampleTest}), so the example cannot rot. Run it yourself:
  * <pre>{@code
  * java -cp examples/target/leadkit.jar dev.leadkit.examples.EmbeddingExample
  * }</pre>
@@ -49,13 +56,14 @@ public final class EmbeddingExample {
     }
 
     /**
-     * Runs both parts, printing to standard output.
+     * Runs the three parts, printing to standard output.
      *
      * @param args ignored
      */
     public static void main(String[] args) {
         quickStart(System.out);
         hostPorts(System.out);
+        hostRules(System.out);
     }
 
     /**
@@ -125,11 +133,49 @@ public final class EmbeddingExample {
                 .source("web_form")
                 .unassigned()                                              // waits in the unassigned inbox
                 .build());
-        Lead qualified = kit.leads().update(Actor.of("mette"), egon.id(),
+        Lead mine = kit.access().claim(Actor.of("mette"), egon.id());        // "Jeg tager den!"
+        Lead qualified = kit.leads().update(Actor.of("mette"), mine.id(),
                 LeadPatch.builder().set(LeadField.EMAIL, "egon@gardinfirmaet.dk").build(),
-                egon.version());
+                mine.version());
         // end::host-ports[]
         return qualified;
+    }
+
+    /**
+     * The host's rules: who may do what ({@link AccessRules}), and the host's own events on
+     * LeadKit's bus, here a deal linked in the host's ERP that moves a lead while statuses are locked.
+     *
+     * @param out where the lead's status is printed
+     * @return the lead after the deal moved it
+     */
+    public static Lead hostRules(PrintStream out) {
+        InMemoryDirectory directory = Directory.inMemory()
+                .user("admin", "Administrator").roles(Role.ADMIN).add()
+                .user("mette", "Mette Sørensen").team("sales-dk").add();
+        // tag::host-rules[]
+        // Who may do what: seed 000's rules by default. Here the owner's team may view, edit and tag
+        // each other's leads but not delete them, and only Admins and Managers see the unassigned inbox.
+        AccessRules rules = AccessRules.defaults()
+                .withTeamRights(EnumSet.of(Right.VIEW, Right.EDIT, Right.TAG))
+                .withInboxOpenToAll(false);
+        LeadKit kit = LeadKit.builder()
+                .directory(directory)
+                .accessRules(rules)
+                .build();
+        Actor admin = Actor.of("admin");
+        Actor mette = Actor.of("mette");
+        kit.workflow().setLockedStatuses(admin, true);              // statuses now move only by themselves
+
+        Lead lead = kit.leads().create(mette, LeadDraft.builder()
+                .firstName("Egon").lastName("Tester").company("Gardinfirmaet ApS")
+                .build());
+        // Your ERP linked a deal to the lead: say so on LeadKit's event bus, and the status follows.
+        kit.events().publish(new LeadEvent.DealLinked(lead.id().value(), "mette",
+                kit.clock().instant(), "order-4711"));
+        Lead offered = kit.leads().get(mette, lead.id());
+        out.println(lead.status() + " -> " + offered.status());      // new -> offer_made
+        // end::host-rules[]
+        return offered;
     }
 
     /** Events carry ids and field keys, never values: safe to print and to log. */

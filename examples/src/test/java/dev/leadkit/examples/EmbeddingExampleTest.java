@@ -31,15 +31,24 @@ class EmbeddingExampleTest {
     void hostPortsDeliverEventsToTheHostsSubscriber() {
         Lead lead = EmbeddingExample.hostPorts(out);
 
-        assertThat(lead.owner()).isEmpty();
+        assertThat(lead.owner()).contains("mette");
         assertThat(lead.email()).contains("egon@gardinfirmaet.dk");
         assertThat(printed().split("\\R")).containsExactly(
                 "event Created by webshop",
+                "event OwnerChanged by mette",
                 "event Updated by mette [email]");
     }
 
     @Test
-    void mainRunsBothParts() {
+    void hostRulesAndAHostEventOnTheBusMoveALeadWhileStatusesAreLocked() {
+        Lead lead = EmbeddingExample.hostRules(out);
+
+        assertThat(lead.status()).isEqualTo("offer_made");
+        assertThat(printed().split("\\R")).containsExactly("new -> offer_made");
+    }
+
+    @Test
+    void mainRunsEveryPart() {
         PrintStream original = System.out;
         System.setOut(out);
         try {
@@ -48,7 +57,8 @@ class EmbeddingExampleTest {
             System.setOut(original);
         }
 
-        assertThat(printed()).contains("UPDATED status: new -> contacted", "event Updated by mette [email]");
+        assertThat(printed()).contains("UPDATED status: new -> contacted", "event Updated by mette [email]",
+                "new -> offer_made");
     }
 
     private String printed() {

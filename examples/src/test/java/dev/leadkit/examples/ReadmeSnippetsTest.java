@@ -44,10 +44,12 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void everyTaggedRegionOfTheEmbeddingExampleIsInTheReadme() throws IOException {
-        Map<String, String> regions = regions(sources.resolve("dev/leadkit/examples/EmbeddingExample.java"));
+    void everyTaggedRegionOfTheEmbeddingExamplesIsInTheReadme() throws IOException {
+        Map<String, String> regions = new LinkedHashMap<>();
+        regions.putAll(regions(sources.resolve("dev/leadkit/examples/EmbeddingExample.java")));
+        regions.putAll(regions(sources.resolve("dev/leadkit/examples/JpaEmbeddingExample.java")));
 
-        assertThat(regions).containsKeys("quick-start", "host-ports", "host-directory");
+        assertThat(regions).containsKeys("quick-start", "host-ports", "host-directory", "host-rules", "jpa-store");
         assertThat(readmeSnippets()).containsOnlyKeys(regions.keySet());
     }
 

@@ -25,9 +25,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
                 "Tell a morning in a sales team's lead inbox: the tour to start with.",
-                "On the embedded default store, a web-form lead arrives unassigned, sellers in Turkey, Lithuania and Denmark enter and work leads,"
+                "A web-form lead arrives unassigned and Mette claims it, sellers in Turkey, Lithuania and Denmark enter and work leads,"
                         + " wrong input and a stale change are refused, a lead is deleted and restored, the administrator"
-                        + " changes the status catalogue, and one lead's history is printed field by field."})
+                        + " changes the status catalogue, and one lead's history is printed field by field. Then a lead is"
+                        + " transferred and followed, an access request approved, locked statuses move leads by themselves"
+                        + " and create a task, a lead is closed as lost, a custom field and tags are set, the kanban board"
+                        + " is printed, and stale-status reminders fall due a week later.",
+                "It runs in memory unless --jdbc-url names a database (PostgreSQL, MariaDB or H2); there the story"
+                        + " needs LeadKit's tables empty, which --reset arranges."})
 final class DemoCommand implements Runnable {
 
     @Spec
@@ -35,6 +40,9 @@ final class DemoCommand implements Runnable {
 
     @Mixin
     private ActorOption actorOption;
+
+    @Mixin
+    private Stores.Options storeOptions;
 
     @Option(names = "--locale", paramLabel = "TAG", defaultValue = "en", converter = LanguageTagConverter.class,
             description = "Language of status and source labels: en, tr, lt or da (default: ${DEFAULT-VALUE});"
@@ -48,7 +56,7 @@ final class DemoCommand implements Runnable {
         StoryClock clock = StoryClock.demoDay();
         List<LeadEvent> heard = new CopyOnWriteArrayList<>();
         InProcessEventPublisher events = EventPublisher.inProcess().subscribe(heard::add);
-        try (Stores.OpenStore opened = Stores.open()) {
+        try (Stores.OpenStore opened = storeOptions.open(spec)) {
             LeadKit kit = LeadKit.builder()
                     .store(opened.store())
                     .directory(directory)

@@ -1,43 +1,66 @@
 package dev.leadkit.examples.cli;
 
+import dev.leadkit.AccessDeniedException;
 import dev.leadkit.Actor;
 import dev.leadkit.ConflictException;
+import dev.leadkit.InvalidTransitionException;
 import dev.leadkit.FieldError;
 import dev.leadkit.LeadKit;
 import dev.leadkit.ValidationException;
+import dev.leadkit.access.AccessRequest;
 import dev.leadkit.access.InMemoryDirectory;
+import dev.leadkit.access.Right;
 import dev.leadkit.access.User;
+import dev.leadkit.activity.Activity;
+import dev.leadkit.activity.ActivityDraft;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.event.LeadEvent;
+import dev.leadkit.field.CustomField;
+import dev.leadkit.field.FieldOption;
+import dev.leadkit.field.FieldType;
+import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadField;
+import dev.leadkit.lead.LeadId;
 import dev.leadkit.lead.LeadPatch;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.CatalogueKind;
+import dev.leadkit.workflow.Kanban;
+import dev.leadkit.workflow.StaleReminder;
+import dev.leadkit.workflow.StaleRule;
 import dev.leadkit.workflow.StatusCategory;
+import dev.leadkit.workflow.StatusChange;
+import dev.leadkit.workflow.TaskTemplate;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The script of {@code leadkit demo}: one morning in a sales team's lead inbox, told through
- * LeadKit's public API and printed for a person to read. Every scene calls the services the way a
- * host would, with an explicit actor, and prints what came back: leads, refusals with their codes,
- * the catalogue, and the history field by field.
+ * The script of {@code leadkit demo}: one day in a sales team's lead inbox, and the reminders a week
+ * later, told through LeadKit's public API and printed for a person to read. Every scene calls the
+ * services the way a host would, with an explicit actor, and prints what came back: leads, refusals
+ * with their codes, the catalogue, the history field by field, rights and followers, activities,
+ * the kanban board and the reminders sent.
  *
  * <pre>{@code
  * new DemoStory(out, kit, directory, clock, Actor.of("admin"), Locale.ENGLISH, heardEvents, "in-memory").tell();
@@ -100,8 +123,15 @@ final class DemoStory {
         isil = aStaleChangeIsRefused(isil);
         deletedByMistakeAndRestored(sarunas);
         theAdministratorChangesTheStatuses();
-        metteQualifiesTheWebLead(egon);
+        egon = metteClaimsAndQualifiesTheWebLead(egon);
         history(isil);
+        isil = ayseTransfersALeadToJonas(isil);
+        metteAsksForAccess(sarunas);
+        egon = lockedStatusesMoveLeadsByThemselves(sarunas, egon);
+        aLeadIsClosedAsLost();
+        aCustomFieldAndTags(isil);
+        kanban();
+        staleReminders();
         allLeads();
         whatTheHostHeard();
         out.flush();
@@ -282,17 +312,23 @@ final class DemoStory {
         CatalogueCommand.print(out, statuses, "  ");
     }
 
-    private void metteQualifiesTheWebLead(Lead egon) {
-        scene("Mette qualifies the web lead");
+    private Lead metteClaimsAndQualifiesTheWebLead(Lead egon) {
+        scene("Mette takes the web lead: “Jeg tager den!”");
         String t = time("11:20");
-        Lead qualified = kit.leads().update(METTE, egon.id(), LeadPatch.builder()
+        Lead claimed = kit.access().claim(METTE, egon.id());
+        say(t, name(egon) + " has waited in the unassigned inbox since 08:02. " + person(METTE)
+                + " clicks “Jeg tager den!” (I'll take it!) and becomes the owner: owner " + owner(egon)
+                + " → " + owner(claimed) + ". Now version " + claimed.version() + ".");
+        t = time("11:25");
+        Lead qualified = kit.leads().update(METTE, claimed.id(), LeadPatch.builder()
                 .set(LeadField.EMAIL, "egon@gardinfirmaet.dk")
                 .set(LeadField.REGISTRATION_NUMBER, "31415926")
                 .set(LeadField.STATUS, "waiting")
-                .build(), egon.version());
+                .build(), claimed.version());
         say(t, person(METTE) + " calls " + name(egon) + " back and waits for the CVR check: "
-                + whatChanged(egon, qualified) + ". Now version " + qualified.version() + ".");
+                + whatChanged(claimed, qualified) + ". Now version " + qualified.version() + ".");
         card(qualified);
+        return qualified;
     }
 
     private void history(Lead lead) {
@@ -314,6 +350,181 @@ final class DemoStory {
                 out.println(TEXT + pad(change.field(), fieldWidth) + "  " + pad(before, beforeWidth) + "  →  "
                         + shown(change.field(), change.after()));
             }
+        }
+    }
+
+    private Lead ayseTransfersALeadToJonas(Lead isil) {
+        scene("Ayşe hands a lead to Jonas and keeps view access; Lars follows it");
+        String t = time("12:00");
+        Lead transferred = kit.access().transfer(AYSE, isil.id(), JONAS.userId(), true);
+        say(t, person(AYSE) + " goes on leave and transfers " + isil.id() + " (" + name(isil) + ") to "
+                + person(JONAS) + ", keeping view access: owner " + owner(isil) + " → " + owner(transferred)
+                + ". Now version " + transferred.version() + ".");
+        note(person(AYSE) + "'s rights now: " + rights(AYSE, isil.id()) + ". " + person(JONAS) + "'s: "
+                + rights(JONAS, isil.id()) + ".");
+        t = time("12:05");
+        kit.access().follow(LARS, isil.id());
+        say(t, person(LARS) + ", who manages both, follows the lead to hear of its changes. Followers: "
+                + kit.access().followers(JONAS, isil.id()).stream().map(this::person)
+                .collect(Collectors.joining(", ")) + ".");
+        return kit.leads().get(JONAS, isil.id());
+    }
+
+    private void metteAsksForAccess(Lead sarunas) {
+        scene("Mette asks for access to a colleague's lead, and Jonas approves");
+        String t = time("12:15");
+        try {
+            kit.leads().get(METTE, sarunas.id());
+            throw new IllegalStateException("LeadKit showed Mette a lead of another team");
+        } catch (AccessDeniedException refused) {
+            say(t, person(METTE) + " opens " + sarunas.id() + " (" + name(sarunas) + "), a lead of the Lithuanian"
+                    + " team: refused with " + refused.code() + " (right " + refused.right().key() + ").");
+        }
+        t = time("12:16");
+        AccessRequest asked = kit.access().requestAccess(METTE, sarunas.id(), EnumSet.of(Right.VIEW, Right.EDIT));
+        say(t, person(METTE) + " asks the owner for " + keys(asked.rights()) + ". Pending requests on "
+                + sarunas.id() + ": " + kit.access().pendingRequests(JONAS, sarunas.id()).size() + ".");
+        t = time("12:30");
+        kit.access().approve(JONAS, asked.id());
+        say(t, person(JONAS) + " approves. " + person(METTE) + "'s rights now: " + rights(METTE, sarunas.id())
+                + "; pending requests: " + kit.access().pendingRequests(JONAS, sarunas.id()).size() + ".");
+    }
+
+    private Lead lockedStatusesMoveLeadsByThemselves(Lead sarunas, Lead egon) {
+        scene("Locked statuses: a logged call and a linked deal move the leads");
+        String t = time("13:00");
+        kit.workflow().setLockedStatuses(operator, true);
+        kit.workflow().setTaskTemplates(operator, "contacted",
+                List.of(TaskTemplate.forOwner("Send the price list", "email", Duration.ofHours(4))));
+        say(t, person(operator.userId()) + " locks the statuses, as in Hanna CRM's lead settings: from now on"
+                + " they move only by themselves. Entering " + status("contacted")
+                + " creates the task 'Send the price list', due 4 hours later.");
+        Lead current = kit.leads().get(JONAS, sarunas.id());
+        try {
+            kit.workflow().move(JONAS, current.id(), "contacted", current.version());
+            throw new IllegalStateException("LeadKit moved a lead by hand while statuses are locked");
+        } catch (InvalidTransitionException refused) {
+            note(person(JONAS) + " tries to set " + status("contacted") + " by hand: refused with "
+                    + refused.code() + ".");
+        }
+        t = time("13:10");
+        kit.activities().log(JONAS, current.id(), ActivityDraft.call("Called Šarūnas about the order").build());
+        Lead contacted = kit.leads().get(JONAS, current.id());
+        say(t, person(JONAS) + " logs a call with " + name(current) + ": status " + status(current.status())
+                + " → " + status(contacted.status()) + ", by itself. His activities on " + current.id() + ":");
+        TextTable activities = new TextTable("type", "subject", "for", "due", "done");
+        for (Activity activity : kit.activities().list(JONAS, current.id())) {
+            activities.row(activity.type().code(), activity.subject(), person(activity.assigneeId()),
+                    activity.due().map(this::hhmm).orElse("-"), activity.done() ? "yes" : "no");
+        }
+        out.println();
+        activities.print(out, TEXT);
+        out.println();
+        t = time("13:30");
+        kit.events().publish(new LeadEvent.DealLinked(egon.id().value(), METTE.userId(), clock.instant(), "deal-2026-017"));
+        Lead offered = kit.leads().get(METTE, egon.id());
+        say(t, "The host's ERP links deal-2026-017 to " + egon.id() + " (" + name(egon) + ") and says so on"
+                + " LeadKit's event bus: status " + status(egon.status()) + " → " + status(offered.status()) + ".");
+        note("Status history of " + current.id() + ":");
+        for (StatusChange change : kit.workflow().statusHistory(JONAS, current.id())) {
+            out.println(TEXT + "  " + hhmm(change.at()) + "  " + pad(change.from().map(this::status).orElse("-"), 10)
+                    + " →  " + pad(status(change.to()), 10) + "  " + (change.automatic() ? "by itself" : "by " + person(change.actorId())));
+        }
+        return offered;
+    }
+
+    private void aLeadIsClosedAsLost() {
+        scene("A lead closed as lost, with a reason");
+        String t = time("14:00");
+        Lead freja = kit.leads().create(METTE, LeadDraft.builder()
+                .firstName("Freja").lastName("Lund")
+                .company("Nordlys Gardiner")
+                .email("freja@nordlys.dk")
+                .source("phone")
+                .build());
+        say(t, person(METTE) + " enters this morning's hurried lead again, complete now: " + freja.id() + " ("
+                + name(freja) + "), status " + status(freja.status()) + ".");
+        t = time("14:20");
+        Lead lost = kit.workflow().close(METTE, freja.id(), "lost", "competitor", freja.version());
+        say(t, name(freja) + " calls: they ordered elsewhere. " + person(METTE) + " closes the lead: status "
+                + status(freja.status()) + " → " + status(lost.status()) + ", reason '"
+                + label(CatalogueKind.CLOSE_REASON, lost.closeReason().orElse("-")) + "'. Closing is a person's"
+                + " decision, so it is allowed while statuses are locked.");
+    }
+
+    private void aCustomFieldAndTags(Lead isil) {
+        scene("A custom field and tags");
+        String t = time("14:30");
+        kit.customFields().define(operator, CustomField.of("budget", FieldType.DROPDOWN, Map.of(
+                        "en", "Budget", "tr", "Bütçe", "lt", "Biudžetas", "da", "Budget"))
+                .withOptions(List.of(
+                        FieldOption.of("small", Map.of("en", "under €10,000")),
+                        FieldOption.of("medium", Map.of("en", "€10,000–50,000")),
+                        FieldOption.of("large", Map.of("en", "over €50,000")))));
+        say(t, person(operator.userId()) + " adds the custom field budget, a dropdown of three ranges.");
+        t = time("14:40");
+        Lead current = kit.leads().get(JONAS, isil.id());
+        FieldValue budget = kit.customFields().parse("budget", "€10,000–50,000");
+        Lead withBudget = kit.leads().update(JONAS, current.id(), LeadPatch.builder().custom("budget", budget).build(),
+                current.version());
+        Lead tagged = kit.leads().tag(JONAS, withBudget.id(), new LinkedHashSet<>(List.of("textile", "fair-2026")));
+        say(t, person(JONAS) + " picks the budget range on " + isil.id() + " and tags it for the spring fair.");
+        card(tagged);
+    }
+
+    private void kanban() {
+        scene("The kanban board, as " + person(operator.userId()) + " sees it");
+        Kanban board = kit.workflow().kanban(operator);
+        List<String> headers = new ArrayList<>();
+        int rows = 0;
+        for (Kanban.Column column : board.columns()) {
+            headers.add(column.status().label(locale) + " (" + column.count() + ")");
+            rows = Math.max(rows, column.cards().size());
+        }
+        TextTable table = new TextTable(headers.toArray(new String[0]));
+        for (int i = 0; i < rows; i++) {
+            Object[] cells = new Object[headers.size()];
+            for (int c = 0; c < cells.length; c++) {
+                List<Lead> cards = board.columns().get(c).cards();
+                cells[c] = i < cards.size() ? name(cards.get(i)) : "";
+            }
+            table.row(cells);
+        }
+        table.print(out, "  ");
+        out.println();
+        wrapped("  ", "Open and working statuses only; closed leads leave the board. Cards are sorted longest in"
+                + " status first.");
+    }
+
+    private void staleReminders() {
+        scene("A week later: stale-status reminders, one per stale period");
+        String t = time("15:00");
+        kit.reminders().setRules(operator, List.of(
+                new StaleRule("offer_week", "offer_made", Duration.ofDays(7),
+                        "{leadId}: an offer made {days} days ago, unanswered; follow up.", true),
+                new StaleRule("contacted_3d", "contacted", Duration.ofDays(3),
+                        "{leadId}: contacted {days} days ago and no offer yet.", true)));
+        say(t, person(operator.userId()) + " sets two rules: a lead may stay 7 days in " + status("offer_made")
+                + " and 3 days in " + status("contacted") + ", after that its owner is reminded, once per period.");
+        LocalDate nextWeek = clock.day().plusDays(7);
+        day(nextWeek);
+        remindersAt(nextWeek, "12:00", "The host's scheduler asks which reminders are due.");
+        remindersAt(nextWeek, "12:10", "It asks again ten minutes later.");
+        LocalDate weekAfter = clock.day().plusDays(14);
+        day(weekAfter);
+        remindersAt(weekAfter, "12:00", "Nobody has moved the leads for another week.");
+    }
+
+    private void day(LocalDate date) {
+        out.println("  " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + date);
+    }
+
+    private void remindersAt(LocalDate date, String hhmm, String what) {
+        Instant at = clock.setTime(date, LocalTime.parse(hhmm));
+        List<StaleReminder> sent = kit.reminders().due(at);
+        say(HH_MM.format(at.atZone(clock.getZone())), what + " " + (sent.isEmpty() ? "None: each period reminds once." : sent.size() + " sent:"));
+        for (StaleReminder reminder : sent) {
+            wrapped(TEXT + "  - ", TEXT + "    ", "to " + person(reminder.recipientId()) + ": " + reminder.message());
         }
     }
 
@@ -390,6 +601,12 @@ final class DemoStory {
         card.row("status", status(lead.status()))
                 .row("source", source(lead.source()))
                 .row("owner", owner(lead));
+        for (Map.Entry<String, FieldValue> custom : lead.custom().entrySet()) {
+            card.row(custom.getKey(), shownCustom(custom.getKey(), custom.getValue()));
+        }
+        if (!lead.tags().isEmpty()) {
+            card.row("tags", String.join(", ", new TreeSet<>(lead.tags())));
+        }
         card.print(out, TEXT + "  ");
     }
 
@@ -440,12 +657,34 @@ final class DemoStory {
         }
     }
 
+    private String hhmm(Instant at) {
+        return HH_MM.format(at.atZone(clock.getZone()));
+    }
+
+    /** The actor's rights on a lead, by key, in the order of {@link Right}. */
+    private String rights(Actor actor, LeadId id) {
+        return keys(kit.access().rights(actor, id));
+    }
+
+    private static String keys(Set<Right> rights) {
+        return rights.isEmpty() ? "none" : EnumSet.copyOf(rights).stream().map(Right::key)
+                .collect(Collectors.joining(", "));
+    }
+
     private String status(String code) {
         return label(CatalogueKind.STATUS, code);
     }
 
     private String source(String code) {
         return label(CatalogueKind.SOURCE, code);
+    }
+
+    /** A custom value as a person reads it: a dropdown's option label, anything else as stored. */
+    private String shownCustom(String key, FieldValue value) {
+        CustomField field = kit.customFields().get(key);
+        return field.options().stream().filter(o -> o.code().equals(value.canonical())).findFirst()
+                .map(o -> o.labels().getOrDefault(locale.getLanguage(), o.labels().get("en")))
+                .orElse(value.canonical());
     }
 
     private String label(CatalogueKind kind, String code) {

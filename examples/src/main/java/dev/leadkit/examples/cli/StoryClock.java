@@ -48,7 +48,19 @@ final class StoryClock extends Clock {
      * @return the new instant
      */
     Instant setTime(LocalTime time) {
-        Instant next = day.atTime(time).atZone(zone).toInstant();
+        return setTime(day, time);
+    }
+
+    /**
+     * Moves the clock to a time of a later day, for scenes that happen after the story's day.
+     * Time never runs backwards in a story.
+     *
+     * @param date the date, the story's day or later
+     * @param time the time of day in the clock's zone
+     * @return the new instant
+     */
+    Instant setTime(LocalDate date, LocalTime time) {
+        Instant next = date.atTime(time).atZone(zone).toInstant();
         Instant previous = now.getAndUpdate(current -> next.isBefore(current) ? current : next);
         if (next.isBefore(previous)) {
             throw new IllegalStateException("the story clock cannot go back from " + previous + " to " + next);

@@ -102,10 +102,69 @@ class DemoCommandTest {
     }
 
     @Test
+    void metteClaimsTheWebLeadFromTheInboxThenQualifiesIt() {
+        assertThat(prose("9.")).contains("“Jeg tager den!”", "owner (unassigned) → Mette Sørensen. Now version 2.",
+                "status New → Waiting for reply. Now version 3.");
+        assertThat(section("9.")).containsPattern("owner\\s+Mette Sørensen");
+    }
+
+    @Test
+    void aTransferKeepsViewAccessForTheFormerOwnerAndAManagerFollows() {
+        assertThat(prose("11.")).contains("owner Ayşe Yılmaz → Jonas Petraitis",
+                "Ayşe Yılmaz's rights now: view.", "Followers: Lars Kristensen.");
+    }
+
+    @Test
+    void anAccessRequestIsApprovedByTheOwner() {
+        assertThat(prose("12.")).contains("refused with access.denied (right view)", "asks the owner for view, edit",
+                "Pending requests on lead-3: 1.", "Mette Sørensen's rights now: view, edit; pending requests: 0.");
+    }
+
+    @Test
+    void lockedStatusesMoveLeadsByThemselvesAndTheTaskTemplateCreatesATask() {
+        assertThat(prose("13.")).contains("refused with workflow.transition.invalid",
+                "status New → Contacted, by itself", "status Waiting for reply → Offer made");
+        assertThat(section("13."))
+                .containsPattern("email\\s+Send the price list\\s+Jonas Petraitis\\s+17:10\\s+no")
+                .containsPattern("13:10\\s+New\\s+→\\s+Contacted\\s+by itself");
+    }
+
+    @Test
+    void aLeadIsClosedAsLostWithAReason() {
+        assertThat(prose("14.")).contains("status New → Lost, reason 'Chose a competitor'");
+    }
+
+    @Test
+    void aCustomDropdownAndTagsShowOnTheCard() {
+        assertThat(section("15.")).containsPattern("budget\\s+€10,000–50,000")
+                .containsPattern("tags\\s+fair-2026, textile");
+    }
+
+    @Test
+    void theKanbanBoardShowsColumnsWithCounts() {
+        assertThat(section("16.")).contains("New (0)", "Contacted (1)", "Offer made (2)", "Waiting for reply (0)")
+                .containsPattern("Šarūnas Žukauskas\\s+Işıl Ağaoğlu")
+                .doesNotContain("Freja Lund");
+        assertThat(leadkit("demo", "--locale", "da").out()).contains("Ny (0)", "Kontaktet (1)", "Tilbud sendt (2)");
+    }
+
+    @Test
+    void staleRemindersFallDueOncePerStalePeriod() {
+        String reminders = prose("17.");
+
+        assertThat(reminders).contains("Monday 2026-03-09 12:00 The host's scheduler asks which reminders are due. 2 sent:",
+                "12:10 It asks again ten minutes later. None: each period reminds once.",
+                "Monday 2026-03-16 12:00 Nobody has moved the leads for another week. 3 sent:",
+                "to Mette Sørensen: lead-1: an offer made 13 days ago");
+    }
+
+    @Test
     void theEndListsEveryLeadAndTheEventsTheHostHeard() {
-        assertThat(section("11.")).containsPattern("lead-2\\s+Işıl Ağaoğlu.*Offer made\\s+Ayşe Yılmaz\\s+5")
-                .containsPattern("lead-1\\s+Egon Tester.*Waiting for reply\\s+\\(unassigned\\)\\s+2");
-        assertThat(prose("12.")).contains("10 events: 3 Created, 5 Updated, 1 Deleted, 1 Restored");
+        assertThat(section("18.")).containsPattern("lead-2\\s+Işıl Ağaoğlu.*Offer made\\s+Jonas Petraitis\\s+8")
+                .containsPattern("lead-1\\s+Egon Tester.*Offer made\\s+Mette Sørensen\\s+4")
+                .containsPattern("lead-7\\s+Freja Lund.*Lost\\s+Mette Sørensen\\s+2");
+        assertThat(prose("19.")).contains("23 events: 4 Created, 7 Updated, 6 StatusChanged, 1 Deleted, 1 Restored,"
+                + " 2 OwnerChanged, 1 ActivityLogged, 1 DealLinked");
     }
 
     @Test
