@@ -130,6 +130,20 @@ public final class Failures {
                 case "lk_settings":
                     return new ConflictException("settings.version.stale",
                             "The settings were stored by someone else at the same time. Reload them and apply the change again.");
+                case "lk_custom_fields":
+                    return new ConflictException("custom_fields.version.stale", "The custom field definitions were stored"
+                            + " by someone else at the same time. Reload them and apply the change again.");
+                case "lk_access_request":
+                    return new ConflictException("access_request.id.taken", "An access request with this id is already stored.");
+                case "lk_activity":
+                    return new ConflictException("activity.id.taken", "An activity with this id is already stored.");
+                case "lk_stream_post":
+                    return new ConflictException("stream_post.id.taken", "A stream post with this id is already stored.");
+                case "lk_attachment":
+                    // Removed attachments keep their row, so this also refuses a removed id.
+                    return new ConflictException("attachment.id.taken", "An attachment with this id is or was stored.");
+                case "lk_reminder_log":
+                    return new ConflictException("reminder.already_sent", "This stale period was already reminded.");
                 default:
                     break;
             }
@@ -168,6 +182,18 @@ public final class Failures {
         if (name.endsWith("Settings") || name.endsWith("SettingsEntity")) {
             return "settings";
         }
+        if (name.endsWith("CustomFields") || name.endsWith("CustomFieldsEntity")) {
+            return "custom_fields";
+        }
+        if (name.endsWith("AccessRequest") || name.endsWith("AccessRequestEntity")) {
+            return "access_request";
+        }
+        if (name.endsWith("Activity") || name.endsWith("ActivityEntity")) {
+            return "activity";
+        }
+        if (name.endsWith("StreamPost") || name.endsWith("StreamPostEntity")) {
+            return "stream_post";
+        }
         return "lead";
     }
 
@@ -177,6 +203,14 @@ public final class Failures {
                 return "catalogue";
             case "lk_settings":
                 return "settings";
+            case "lk_custom_fields":
+                return "custom_fields";
+            case "lk_access_request":
+                return "access_request";
+            case "lk_activity":
+                return "activity";
+            case "lk_stream_post":
+                return "stream_post";
             default:
                 return "lead";
         }
@@ -185,7 +219,8 @@ public final class Failures {
     /** The LeadKit table a statement writes, or "a LeadKit table". */
     static String tableOf(String sql) {
         String lower = String.valueOf(sql).toLowerCase(Locale.ROOT);
-        for (String table : new String[] {"lk_lead", "lk_history", "lk_catalogue", "lk_settings"}) {
+        for (String table : new String[] {"lk_lead", "lk_history", "lk_catalogue", "lk_settings",
+                "lk_custom_fields", "lk_access_request", "lk_activity", "lk_stream_post", "lk_attachment", "lk_reminder_log"}) {
             if (lower.contains(table + " ") || lower.contains(table + "(") || lower.endsWith(table)) {
                 return table;
             }
