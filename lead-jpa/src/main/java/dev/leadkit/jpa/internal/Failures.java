@@ -101,6 +101,14 @@ public final class Failures {
                 + ". The transaction was rolled back; nothing was stored.", failure);
     }
 
+    /**
+     * @param failure what a statement threw
+     * @return whether the database refused it for a constraint (a taken key, on the tables that have no other)
+     */
+    static boolean isConstraintViolation(RuntimeException failure) {
+        return find(failure, ConstraintViolationException.class) != null;
+    }
+
     private static boolean isPersistenceFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PersistenceException || t instanceof SQLException) {

@@ -63,9 +63,17 @@ final class JpaReminderLogRepository implements ReminderLogRepository {
             Failures.guard(() -> {
                 Optional<Instant> last = last(leadId, ruleId);
                 if (last.isEmpty()) {
-                    // A concurrent first record of the same lead and rule fails on the primary key.
-                    tx.em().createNativeQuery(INSERT).setParameter("leadId", leadId).setParameter("ruleId", ruleId)
-                            .setParameter("period", period).executeUpdate();
+                    try {
+                        tx.em().createNativeQuery(INSERT).setParameter("leadId", leadId).setParameter("ruleId", ruleId)
+                                .setParameter("period", period).executeUpdate();
+                    } catch (RuntimeException e) {
+                        // The primary key is the table's only constraint the insert can break (both
+                        // ids were checked): a concurrent first record of this lead and rule won.
+                        if (Failures.isConstraintViolation(e)) {
+                            throw alreadySent(null);
+                        }
+                        throw e;
+                    }
                 } else if (!last.get().isBefore(period)
                         || tx.em().createNativeQuery(ADVANCE).setParameter("leadId", leadId).setParameter("ruleId", ruleId)
                         .setParameter("period", period).executeUpdate() == 0) {
