@@ -76,7 +76,7 @@ public final class Failures {
         }
         if (find(failure, OptimisticLockException.class) != null || find(failure, StaleStateException.class) != null) {
             JDBCException jdbc = find(failure, JDBCException.class);
-            String sql = jdbc != null ? jdbc.getSQL() : String.valueOf(failure.getMessage());
+            String sql = jdbc != null ? jdbc.getSQL() : statementIn(failure);
             return stale(kindOfSql(sql), null, failure);
         }
         if (find(failure, EntityExistsException.class) != null) {
@@ -107,6 +107,19 @@ public final class Failures {
      */
     static boolean isConstraintViolation(RuntimeException failure) {
         return find(failure, ConstraintViolationException.class) != null;
+    }
+
+    /**
+     * A failed batch carries its statement only in a message somewhere down the chain (a commit
+     * wraps it in a RollbackException): the first message that names a LeadKit table.
+     */
+    private static String statementIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (!"a LeadKit table".equals(tableOf(t.getMessage()))) {
+                return t.getMessage();
+            }
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     private static boolean isPersistenceFailure(Throwable failure) {

@@ -100,10 +100,10 @@ final class JpaActivityRepository implements ActivityRepository {
         // Stored due times are whole microseconds in [STORABLE_MIN, STORABLE_MAX]; rounding the
         // bounds up to a microsecond keeps "due >= from" and "due < dueBefore" exact, and clamping
         // keeps the parameters inside what every database can bind.
-        Instant lower = ceilMicros(from);
-        if (lower.isAfter(STORABLE_MAX)) {
+        if (from.isAfter(STORABLE_MAX)) {
             return List.of();
         }
+        Instant lower = ceilMicros(from);
         if (lower.isBefore(STORABLE_MIN)) {
             lower = STORABLE_MIN;
         }
