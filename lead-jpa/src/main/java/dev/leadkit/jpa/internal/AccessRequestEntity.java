@@ -29,16 +29,16 @@ public class AccessRequestEntity {
     @Column(name = "version", nullable = false)
     long version;
 
-    @Column(name = "lead_id", length = Columns.ID, nullable = false, updatable = false)
+    @Column(name = "lead_id", length = Columns.ID, nullable = false)
     String leadId;
-    @Column(name = "requester_id", length = Columns.USER_ID, nullable = false, updatable = false)
+    @Column(name = "requester_id", length = Columns.USER_ID, nullable = false)
     String requesterId;
     /** Sorted, comma-separated right keys. */
     @Column(name = "rights", length = Columns.RIGHTS, nullable = false)
     String rights;
     @Column(name = "state", length = Columns.REQUEST_STATE, nullable = false)
     String state;
-    @Column(name = "requested_at", nullable = false, updatable = false)
+    @Column(name = "requested_at", nullable = false)
     Instant requestedAt;
     @Column(name = "decided_by", length = Columns.USER_ID)
     String decidedBy;

@@ -32,7 +32,7 @@ public class ActivityEntity {
     @Column(name = "version", nullable = false)
     long version;
 
-    @Column(name = "lead_id", length = Columns.ID, nullable = false, updatable = false)
+    @Column(name = "lead_id", length = Columns.ID, nullable = false)
     String leadId;
     @Column(name = "type", length = Columns.ACTIVITY_TYPE, nullable = false)
     String type;
@@ -53,9 +53,9 @@ public class ActivityEntity {
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "attendees", nullable = false)
     String attendees;
-    @Column(name = "created_by", length = Columns.USER_ID, nullable = false, updatable = false)
+    @Column(name = "created_by", length = Columns.USER_ID, nullable = false)
     String createdBy;
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
     /** For JPA. */

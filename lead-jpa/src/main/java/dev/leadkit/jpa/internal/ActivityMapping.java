@@ -8,9 +8,12 @@ import dev.leadkit.activity.ReminderOffset;
 import dev.leadkit.activity.StreamPost;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -34,18 +37,21 @@ final class ActivityMapping {
     static ActivityEntity newActivity(Activity activity) {
         ActivityEntity row = new ActivityEntity(checked("lk_activity", "id", activity.id(), Columns.ID));
         row.version = activity.version();
-        row.leadId = checked("lk_activity", "lead_id", activity.leadId(), Columns.ID);
-        row.createdBy = checked("lk_activity", "created_by", activity.createdBy(), Columns.USER_ID);
-        row.createdAt = micros(activity.createdAt());
         copyChangeable(activity, row);
         return row;
     }
 
     /**
+     * Copies every component but the id: the store keeps what the core hands it, so a changed
+     * component is never lost, whichever the core changes.
+     *
      * @return whether any column changed
      */
     static boolean copyChangeable(Activity activity, ActivityEntity row) {
         String before = snapshot(row);
+        row.leadId = checked("lk_activity", "lead_id", activity.leadId(), Columns.ID);
+        row.createdBy = checked("lk_activity", "created_by", activity.createdBy(), Columns.USER_ID);
+        row.createdAt = micros(activity.createdAt());
         row.type = checked("lk_activity", "type", activity.type().code(), Columns.ACTIVITY_TYPE);
         row.subject = checked("lk_activity", "subject", activity.subject(), Columns.SUBJECT);
         row.startAt = activity.start().map(LeadMapping::micros).orElse(null);
@@ -62,7 +68,8 @@ final class ActivityMapping {
     }
 
     private static String snapshot(ActivityEntity row) {
-        return String.join("\u0000", String.valueOf(row.type), String.valueOf(row.subject), String.valueOf(row.startAt),
+        return String.join("\u0000", String.valueOf(row.leadId), String.valueOf(row.createdBy),
+                String.valueOf(row.createdAt), String.valueOf(row.type), String.valueOf(row.subject), String.valueOf(row.startAt),
                 String.valueOf(row.dueAt), String.valueOf(row.durationMicros), String.valueOf(row.assigneeId),
                 String.valueOf(row.doneAt), String.valueOf(row.reminders), String.valueOf(row.attendees));
     }
@@ -92,27 +99,34 @@ final class ActivityMapping {
     static StreamPostEntity newPost(StreamPost post) {
         StreamPostEntity row = new StreamPostEntity(checked("lk_stream_post", "id", post.id(), Columns.ID));
         row.version = post.version();
-        row.leadId = checked("lk_stream_post", "lead_id", post.leadId(), Columns.ID);
-        row.parentId = post.parentId().map(p -> checked("lk_stream_post", "parent_id", p, Columns.ID)).orElse(null);
-        row.authorId = checked("lk_stream_post", "author_id", post.authorId(), Columns.USER_ID);
-        row.createdAt = micros(post.createdAt());
         copyChangeable(post, row);
         return row;
     }
 
     /**
-     * Copies what an edit may change: the text, its edit time and the contact date.
+     * Copies every component but the id (an edit changes the text and its time; the store keeps
+     * whatever the core hands it, so nothing is lost).
      *
      * @return whether any column changed
      */
     static boolean copyChangeable(StreamPost post, StreamPostEntity row) {
+        String leadId = checked("lk_stream_post", "lead_id", post.leadId(), Columns.ID);
+        String parentId = post.parentId().map(p -> checked("lk_stream_post", "parent_id", p, Columns.ID)).orElse(null);
+        String authorId = checked("lk_stream_post", "author_id", post.authorId(), Columns.USER_ID);
         String text = checked("lk_stream_post", "text", post.text(), Columns.POST_TEXT);
-        boolean changed = !text.equals(row.text)
-                || !java.util.Objects.equals(row.contactDate, post.contactDate().orElse(null))
-                || !java.util.Objects.equals(row.editedAt, post.editedAt().map(LeadMapping::micros).orElse(null));
+        Instant createdAt = micros(post.createdAt());
+        LocalDate contactDate = post.contactDate().orElse(null);
+        Instant editedAt = post.editedAt().map(LeadMapping::micros).orElse(null);
+        boolean changed = !leadId.equals(row.leadId) || !Objects.equals(parentId, row.parentId)
+                || !authorId.equals(row.authorId) || !text.equals(row.text) || !createdAt.equals(row.createdAt)
+                || !Objects.equals(contactDate, row.contactDate) || !Objects.equals(editedAt, row.editedAt);
+        row.leadId = leadId;
+        row.parentId = parentId;
+        row.authorId = authorId;
         row.text = text;
-        row.contactDate = post.contactDate().orElse(null);
-        row.editedAt = post.editedAt().map(LeadMapping::micros).orElse(null);
+        row.createdAt = createdAt;
+        row.contactDate = contactDate;
+        row.editedAt = editedAt;
         return changed;
     }
 

@@ -51,10 +51,7 @@ final class JpaAccessRequestRepository implements AccessRequestRepository {
         }
         AccessRequestEntity row = new AccessRequestEntity(checked("lk_access_request", "id", request.id(), Columns.ID));
         row.version = 1;
-        row.leadId = checked("lk_access_request", "lead_id", request.leadId(), Columns.ID);
-        row.requesterId = checked("lk_access_request", "requester_id", request.requesterId(), Columns.USER_ID);
-        row.requestedAt = micros(request.requestedAt());
-        copyDecision(request, row);
+        copy(request, row);
         Failures.guard(() -> {
             try {
                 tx.em().persist(row);
@@ -79,19 +76,29 @@ final class JpaAccessRequestRepository implements AccessRequestRepository {
                 throw ConflictException.staleVersion("access_request", request.id(), request.version() - 1, current);
             }
             tx.beforeChange(row, r -> r.version);
-            String before = row.rights + row.state + row.decidedBy + row.decidedAt;
-            copyDecision(request, row);
-            tx.changed(row, !before.equals(row.rights + row.state + row.decidedBy + row.decidedAt), request.version());
+            String before = snapshot(row);
+            copy(request, row);
+            tx.changed(row, !before.equals(snapshot(row)), request.version());
             return null;
         });
     }
 
-    private static void copyDecision(AccessRequest request, AccessRequestEntity row) {
+    /** Copies every component but the id and version: the store keeps what the core hands it. */
+    private static void copy(AccessRequest request, AccessRequestEntity row) {
+        row.leadId = checked("lk_access_request", "lead_id", request.leadId(), Columns.ID);
+        row.requesterId = checked("lk_access_request", "requester_id", request.requesterId(), Columns.USER_ID);
+        row.requestedAt = micros(request.requestedAt());
         row.rights = request.rights().stream().map(Right::key).sorted().collect(Collectors.joining(","));
         row.state = request.state().name();
         row.decidedBy = request.decidedBy().map(u -> checked("lk_access_request", "decided_by", u, Columns.USER_ID))
                 .orElse(null);
         row.decidedAt = request.decidedAt().map(LeadMapping::micros).orElse(null);
+    }
+
+    private static String snapshot(AccessRequestEntity row) {
+        return String.join("\u0000", String.valueOf(row.leadId), String.valueOf(row.requesterId),
+                String.valueOf(row.requestedAt), String.valueOf(row.rights), String.valueOf(row.state),
+                String.valueOf(row.decidedBy), String.valueOf(row.decidedAt));
     }
 
     private AccessRequest toRequest(AccessRequestEntity row) {

@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * One open store transaction over one {@link EntityManager}: the four repositories share its
- * persistence context, so a read sees the transaction's own writes.
+ * One open store transaction over one {@link EntityManager}: every repository shares its
+ * persistence context (and its connection, for the native queries of the reminder log and the
+ * reminder candidates), so a read sees the transaction's own writes.
  *
  * <p>Versions: Hibernate bumps an entity's {@code @Version} once per flush in which it is dirty,
  * while the core counts one version per {@code update}. So the version the core sees is tracked

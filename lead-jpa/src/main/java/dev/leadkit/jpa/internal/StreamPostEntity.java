@@ -32,11 +32,11 @@ public class StreamPostEntity {
     @Column(name = "version", nullable = false)
     long version;
 
-    @Column(name = "lead_id", length = Columns.ID, nullable = false, updatable = false)
+    @Column(name = "lead_id", length = Columns.ID, nullable = false)
     String leadId;
-    @Column(name = "parent_id", length = Columns.ID, updatable = false)
+    @Column(name = "parent_id", length = Columns.ID)
     String parentId;
-    @Column(name = "author_id", length = Columns.USER_ID, nullable = false, updatable = false)
+    @Column(name = "author_id", length = Columns.USER_ID, nullable = false)
     String authorId;
     /** A text/CLOB column: up to 10,000 code points, more than a portable varchar holds in bytes. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
@@ -44,7 +44,7 @@ public class StreamPostEntity {
     String text;
     @Column(name = "contact_date")
     LocalDate contactDate;
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(name = "created_at", nullable = false)
     Instant createdAt;
     @Column(name = "edited_at")
     Instant editedAt;
