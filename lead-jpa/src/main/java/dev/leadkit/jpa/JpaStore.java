@@ -33,10 +33,12 @@ import java.util.function.Supplier;
  *       inside the call rather than at the host's commit.</li>
  * </ul>
  *
- * <p>Versions: a lead's (catalogue's, settings') core version is its row's {@code @Version}:
+ * <p>Versions: a lead's (catalogue's, settings', custom field definitions', activity's, stream
+ * post's, access request's) core version is its row's {@code @Version}:
  * an insert stores version 1, an update requires the stored version to be one less than the
  * new value's. A stale or concurrent change is a {@link dev.leadkit.ConflictException}; a taken
- * id or external id too. No {@code jakarta.persistence} or {@code org.hibernate} exception
+ * id or external id too, and so is an attachment id ever stored (a removed attachment keeps its
+ * row, marked), and a stale period recorded twice in the reminder log. No {@code jakarta.persistence} or {@code org.hibernate} exception
  * leaves this class: values too long for their column are {@code store.value.too_long}, other
  * database failures {@code store.failure} with the cause attached. The transaction is always
  * rolled back (or marked rollback-only) on failure.

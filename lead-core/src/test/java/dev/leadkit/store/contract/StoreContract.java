@@ -1260,6 +1260,89 @@ public abstract class StoreContract {
                 HistoryAction.ATTACHMENT_ADDED, HistoryAction.ATTACHMENT_REMOVED);
     }
 
+    // ------------------------------------------------------------------ stale-reminder log (K5)
+
+    private Optional<Instant> lastPeriod(String leadId, String ruleId) {
+        return store.inTransaction(tx -> tx.reminderLog().lastPeriod(leadId, ruleId));
+    }
+
+    private void record(String leadId, String ruleId, Instant periodStart) {
+        store.inTransaction(tx -> {
+            tx.reminderLog().record(leadId, ruleId, periodStart);
+            return null;
+        });
+    }
+
+    @Test
+    @DisplayName("the reminder log keeps the latest period per lead and rule; a repeated or older period is already sent; rollback leaves none")
+    void reminderLogRecordsEachPeriodOnce() {
+        Instant p1 = Instant.parse("2026-03-01T00:00:00.000001Z");
+        Instant p2 = p1.plus(Duration.ofDays(3));
+        assertThat(lastPeriod("rl-1", "stale_new")).isEmpty();
+        record("rl-1", "stale_new", p1);
+        assertThat(lastPeriod("rl-1", "stale_new")).contains(p1);
+        assertThat(lastPeriod("rl-1", "stale_other")).isEmpty();
+        assertThat(lastPeriod("rl-2", "stale_new")).isEmpty();
+
+        assertThatThrownBy(() -> record("rl-1", "stale_new", p1)).isInstanceOf(ConflictException.class)
+                .extracting(StoreContract::code).isEqualTo("reminder.already_sent");
+        record("rl-1", "stale_new", p2);
+        assertThat(lastPeriod("rl-1", "stale_new")).contains(p2);
+        assertThatThrownBy(() -> record("rl-1", "stale_new", p1)).isInstanceOf(ConflictException.class)
+                .extracting(StoreContract::code).isEqualTo("reminder.already_sent");
+        assertThat(lastPeriod("rl-1", "stale_new")).contains(p2);
+
+        record("rl-1", "stale_other", p1);
+        Optional<Instant> ownWrite = store.inTransaction(tx -> {
+            tx.reminderLog().record("rl-3", "stale_new", p1);
+            return tx.reminderLog().lastPeriod("rl-3", "stale_new");
+        });
+        assertThat(ownWrite).contains(p1);
+
+        RuntimeException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.reminderLog().record("rl-1", "stale_new", p2.plusSeconds(1));
+            tx.reminderLog().record("rl-4", "stale_new", p1);
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(lastPeriod("rl-1", "stale_new")).contains(p2);
+        assertThat(lastPeriod("rl-4", "stale_new")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("of several transactions recording one period at once, exactly one commits; the others are already sent")
+    void concurrentRemindersOfOnePeriodLetOneWin() throws Exception {
+        Instant first = Instant.parse("2026-03-01T00:00:00Z");
+        Instant next = first.plus(Duration.ofDays(7));
+        record("rl-race-advance", "stale_new", first);
+        for (String leadId : List.of("rl-race-new", "rl-race-advance")) {
+            Instant period = leadId.equals("rl-race-new") ? first : next;
+            int threads = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Callable<Boolean>> tasks = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    tasks.add(() -> {
+                        try {
+                            record(leadId, "stale_new", period);
+                            return true;
+                        } catch (ConflictException e) {
+                            return false;
+                        }
+                    });
+                }
+                long winners = 0;
+                for (Future<Boolean> f : pool.invokeAll(tasks, 120, TimeUnit.SECONDS)) {
+                    winners += f.get() ? 1 : 0;
+                }
+                assertThat(winners).as(leadId).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(lastPeriod(leadId, "stale_new")).contains(period);
+        }
+    }
+
     /** @return {@code sample} repeated and cut to exactly {@code n} code points */
     protected static String repeatToCodePoints(String sample, int n) {
         int[] cps = sample.codePoints().toArray();

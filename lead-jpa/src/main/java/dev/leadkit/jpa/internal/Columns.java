@@ -17,6 +17,16 @@ final class Columns {
     static final int CODE = 64;
     static final int HISTORY_SEQUENCE_BLOCK = 50;
 
+    static final int ACTIVITY_TYPE = 40;
+    static final int SUBJECT = 200;
+    static final int REMINDERS = 100;
+    static final int POST_TEXT = 10_000;
+    static final int FILE_NAME = 255;
+    static final int MEDIA_TYPE = 127;
+    static final int SHA256 = 64;
+    static final int RIGHTS = 100;
+    static final int REQUEST_STATE = 16;
+
     static final int FIRST_NAME = 100;
     static final int LAST_NAME = 100;
     static final int EMAIL = 254;

@@ -76,7 +76,7 @@ public final class Failures {
         }
         if (find(failure, OptimisticLockException.class) != null || find(failure, StaleStateException.class) != null) {
             JDBCException jdbc = find(failure, JDBCException.class);
-            String sql = jdbc != null ? jdbc.getSQL() : String.valueOf(failure.getMessage());
+            String sql = jdbc != null ? jdbc.getSQL() : statementIn(failure);
             return stale(kindOfSql(sql), null, failure);
         }
         if (find(failure, EntityExistsException.class) != null) {
@@ -99,6 +99,27 @@ public final class Failures {
         return new LeadKitException("store.failure", "The database failed"
                 + (state == null ? "" : " (SQL state " + state + ")") + ": " + failure.getClass().getSimpleName()
                 + ". The transaction was rolled back; nothing was stored.", failure);
+    }
+
+    /**
+     * @param failure what a statement threw
+     * @return whether the database refused it for a constraint (a taken key, on the tables that have no other)
+     */
+    static boolean isConstraintViolation(RuntimeException failure) {
+        return find(failure, ConstraintViolationException.class) != null;
+    }
+
+    /**
+     * A failed batch carries its statement only in a message somewhere down the chain (a commit
+     * wraps it in a RollbackException): the first message that names a LeadKit table.
+     */
+    private static String statementIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (!"a LeadKit table".equals(tableOf(t.getMessage()))) {
+                return t.getMessage();
+            }
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     private static boolean isPersistenceFailure(Throwable failure) {
@@ -130,6 +151,20 @@ public final class Failures {
                 case "lk_settings":
                     return new ConflictException("settings.version.stale",
                             "The settings were stored by someone else at the same time. Reload them and apply the change again.");
+                case "lk_custom_fields":
+                    return new ConflictException("custom_fields.version.stale", "The custom field definitions were stored"
+                            + " by someone else at the same time. Reload them and apply the change again.");
+                case "lk_access_request":
+                    return new ConflictException("access_request.id.taken", "An access request with this id is already stored.");
+                case "lk_activity":
+                    return new ConflictException("activity.id.taken", "An activity with this id is already stored.");
+                case "lk_stream_post":
+                    return new ConflictException("stream_post.id.taken", "A stream post with this id is already stored.");
+                case "lk_attachment":
+                    // Removed attachments keep their row, so this also refuses a removed id.
+                    return new ConflictException("attachment.id.taken", "An attachment with this id is or was stored.");
+                case "lk_reminder_log":
+                    return new ConflictException("reminder.already_sent", "This stale period was already reminded.");
                 default:
                     break;
             }
@@ -168,6 +203,18 @@ public final class Failures {
         if (name.endsWith("Settings") || name.endsWith("SettingsEntity")) {
             return "settings";
         }
+        if (name.endsWith("CustomFields") || name.endsWith("CustomFieldsEntity")) {
+            return "custom_fields";
+        }
+        if (name.endsWith("AccessRequest") || name.endsWith("AccessRequestEntity")) {
+            return "access_request";
+        }
+        if (name.endsWith("Activity") || name.endsWith("ActivityEntity")) {
+            return "activity";
+        }
+        if (name.endsWith("StreamPost") || name.endsWith("StreamPostEntity")) {
+            return "stream_post";
+        }
         return "lead";
     }
 
@@ -177,6 +224,14 @@ public final class Failures {
                 return "catalogue";
             case "lk_settings":
                 return "settings";
+            case "lk_custom_fields":
+                return "custom_fields";
+            case "lk_access_request":
+                return "access_request";
+            case "lk_activity":
+                return "activity";
+            case "lk_stream_post":
+                return "stream_post";
             default:
                 return "lead";
         }
@@ -185,7 +240,8 @@ public final class Failures {
     /** The LeadKit table a statement writes, or "a LeadKit table". */
     static String tableOf(String sql) {
         String lower = String.valueOf(sql).toLowerCase(Locale.ROOT);
-        for (String table : new String[] {"lk_lead", "lk_history", "lk_catalogue", "lk_settings"}) {
+        for (String table : new String[] {"lk_lead", "lk_history", "lk_catalogue", "lk_settings",
+                "lk_custom_fields", "lk_access_request", "lk_activity", "lk_stream_post", "lk_attachment", "lk_reminder_log"}) {
             if (lower.contains(table + " ") || lower.contains(table + "(") || lower.endsWith(table)) {
                 return table;
             }

@@ -25,8 +25,9 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * One open store transaction over one {@link EntityManager}: the four repositories share its
- * persistence context, so a read sees the transaction's own writes.
+ * One open store transaction over one {@link EntityManager}: every repository shares its
+ * persistence context (and its connection, for the native queries of the reminder log and the
+ * reminder candidates), so a read sees the transaction's own writes.
  *
  * <p>Versions: Hibernate bumps an entity's {@code @Version} once per flush in which it is dirty,
  * while the core counts one version per {@code update}. So the version the core sees is tracked
@@ -47,6 +48,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaHistoryRepository history;
     private final JpaCatalogueRepository catalogues;
     private final JpaSettingsRepository settings;
+    private final JpaAccessRequestRepository accessRequests;
+    private final JpaCustomFieldRepository customFields;
+    private final JpaReminderLogRepository reminderLog;
+    private final JpaActivityRepository activities;
+    private final JpaStreamRepository stream;
+    private final JpaAttachmentRepository attachments;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -60,6 +67,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.history = new JpaHistoryRepository(this);
         this.catalogues = new JpaCatalogueRepository(this);
         this.settings = new JpaSettingsRepository(this);
+        this.accessRequests = new JpaAccessRequestRepository(this);
+        this.customFields = new JpaCustomFieldRepository(this);
+        this.reminderLog = new JpaReminderLogRepository(this);
+        this.activities = new JpaActivityRepository(this);
+        this.stream = new JpaStreamRepository(this);
+        this.attachments = new JpaAttachmentRepository(this);
     }
 
     @Override
@@ -93,32 +106,38 @@ public final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public AccessRequestRepository accessRequests() {
-        return PendingRepositories.accessRequests();
+        checkOpen();
+        return accessRequests;
     }
 
     @Override
     public CustomFieldRepository customFields() {
-        return PendingRepositories.customFields();
+        checkOpen();
+        return customFields;
     }
 
     @Override
     public ReminderLogRepository reminderLog() {
-        return PendingRepositories.reminderLog();
+        checkOpen();
+        return reminderLog;
     }
 
     @Override
     public ActivityRepository activities() {
-        return PendingRepositories.activities();
+        checkOpen();
+        return activities;
     }
 
     @Override
     public StreamRepository stream() {
-        return PendingRepositories.stream();
+        checkOpen();
+        return stream;
     }
 
     @Override
     public AttachmentRepository attachments() {
-        return PendingRepositories.attachments();
+        checkOpen();
+        return attachments;
     }
 
     /** Writes pending changes now, so their failures surface inside the store's call. */

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadkit.LeadKitException;
 import dev.leadkit.activity.FieldChange;
+import dev.leadkit.field.CustomField;
+import dev.leadkit.field.FieldOption;
+import dev.leadkit.field.FieldType;
 import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.StatusCategory;
 
@@ -26,7 +29,11 @@ import java.util.TreeMap;
  *   <li>history changes: {@code [{"field":"email","before":"a@b.dk","after":"c@d.dk"}]} — a
  *       missing {@code before}/{@code after} key is an absent value, {@code ""} an empty one;</li>
  *   <li>catalogue entries: {@code [{"code":"new","category":"OPEN","labels":{"en":"New"},"active":true}]};</li>
- *   <li>settings: {@code {"lead.requiredFields":"email,firstName"}}.</li>
+ *   <li>settings: {@code {"lead.requiredFields":"email,firstName"}};</li>
+ *   <li>custom field definitions: {@code [{"key":"budget","type":"NUMBER","labels":{"en":"Budget"},
+ *       "required":false,"shownOnCreate":true,"shownOnEdit":true,"active":true,
+ *       "options":[{"code":"crm","labels":{"en":"CRM"},"active":true}]}]} — label objects in key order;</li>
+ *   <li>an activity's attendees: {@code {"jonas":"ACCEPTED"}}, written with {@link #values(Map)}.</li>
  * </ul>
  */
 final class Json {
@@ -86,6 +93,54 @@ final class Json {
 
     static Map<String, String> values(String json) {
         return stringMap(read(json));
+    }
+
+    static String customFields(List<CustomField> fields) {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (CustomField field : fields) {
+            ObjectNode node = array.addObject();
+            node.put("key", field.key());
+            node.put("type", field.type().name());
+            labels(node, field.labels());
+            node.put("required", field.required());
+            node.put("shownOnCreate", field.shownOnCreate());
+            node.put("shownOnEdit", field.shownOnEdit());
+            node.put("active", field.active());
+            ArrayNode options = node.putArray("options");
+            for (FieldOption option : field.options()) {
+                ObjectNode o = options.addObject();
+                o.put("code", option.code());
+                labels(o, option.labels());
+                o.put("active", option.active());
+            }
+        }
+        return write(array);
+    }
+
+    static List<CustomField> customFields(String json) {
+        List<CustomField> fields = new ArrayList<>();
+        try {
+            for (JsonNode node : read(json)) {
+                List<FieldOption> options = new ArrayList<>();
+                for (JsonNode o : node.path("options")) {
+                    options.add(new FieldOption(text(o, "code"), stringMap(o.get("labels")), o.path("active").asBoolean(true)));
+                }
+                fields.add(new CustomField(text(node, "key"), FieldType.valueOf(text(node, "type")),
+                        stringMap(node.get("labels")), node.path("required").asBoolean(false),
+                        node.path("shownOnCreate").asBoolean(true), node.path("shownOnEdit").asBoolean(true),
+                        node.path("active").asBoolean(true), options));
+            }
+        } catch (IllegalArgumentException e) {
+            // Names the rule broken, never the stored labels (which may be anything a host typed).
+            throw corrupt("a stored custom field definition is invalid (" + e.getClass().getSimpleName() + ")");
+        }
+        return fields;
+    }
+
+    /** Labels in key order, so equal definitions always give the same document. */
+    private static void labels(ObjectNode node, Map<String, String> labels) {
+        ObjectNode object = node.putObject("labels");
+        new TreeMap<>(labels).forEach(object::put);
     }
 
     private static Map<String, String> stringMap(JsonNode object) {

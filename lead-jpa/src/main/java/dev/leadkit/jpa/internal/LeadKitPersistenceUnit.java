@@ -24,7 +24,9 @@ public final class LeadKitPersistenceUnit implements PersistenceUnitInfo {
 
     /** The entity classes a host's own persistence unit must list to use the JPA store. */
     public static final List<String> MANAGED_CLASSES = List.of(LeadEntity.class.getName(),
-            HistoryEntity.class.getName(), CatalogueEntity.class.getName(), SettingsEntity.class.getName());
+            HistoryEntity.class.getName(), CatalogueEntity.class.getName(), SettingsEntity.class.getName(),
+            AccessRequestEntity.class.getName(), CustomFieldsEntity.class.getName(), ActivityEntity.class.getName(),
+            StreamPostEntity.class.getName(), AttachmentEntity.class.getName());
 
     private final String name;
     private final DataSource dataSource;

@@ -1,0 +1,12 @@
+package dev.leadkit.jpa;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** The JPA store's own activity, stream, attachment and reminder cases on PostgreSql. */
+class PostgreSqlJpaActivityStoreTest extends JpaActivityStoreTests {
+
+    @BeforeAll
+    static void migrate() {
+        open(TestDatabase.POSTGRESQL);
+    }
+}
