@@ -7,20 +7,28 @@ import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadRepository;
+import dev.leadkit.store.LeadSort;
+import dev.leadkit.store.Visibility;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** {@link LeadRepository} on {@code lk_lead}. */
+/**
+ * {@link LeadRepository} on {@code lk_lead}. The scoped queries (list, count, counts per status)
+ * are native SQL, because the visibility probes {@code lk_lead_grant}, which has no entity; the
+ * visibility is always part of their WHERE clause, never a filter over loaded rows.
+ */
 final class JpaLeadRepository implements LeadRepository {
-
-    private static final String LIST = "select l from LeadKitLead l where l.deleted = false order by l.createdAt desc, l.id desc";
-    private static final String LIST_ALL = "select l from LeadKitLead l order by l.createdAt desc, l.id desc";
-    private static final String COUNT = "select count(l) from LeadKitLead l where l.deleted = false";
-    private static final String COUNT_ALL = "select count(l) from LeadKitLead l";
 
     private final JpaStoreTransaction tx;
 
@@ -94,9 +102,16 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public List<Lead> list(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
-        return Failures.guard(() -> tx.em().createQuery(listing.includeDeleted() ? LIST_ALL : LIST, LeadEntity.class)
-                .setFirstResult(listing.offset()).setMaxResults(listing.limit())
-                .getResultStream().map(this::toLead).toList());
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status());
+            Query query = tx.em().createNativeQuery("select l.* from lk_lead l where " + where.sql
+                    + " order by " + order(listing.sort()), LeadEntity.class);
+            where.bind(query);
+            query.setFirstResult(listing.offset()).setMaxResults(listing.limit());
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            return rows.stream().map(this::toLead).toList();
+        });
     }
 
     private Lead toLead(LeadEntity row) {
@@ -106,8 +121,27 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public long count(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
-        return Failures.guard(() -> tx.em().createQuery(listing.includeDeleted() ? COUNT_ALL : COUNT, Long.class)
-                .getSingleResult());
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status());
+            Query query = tx.em().createNativeQuery("select count(*) from lk_lead l where " + where.sql, Long.class);
+            where.bind(query);
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    /** The orders of {@link LeadSort}, each with the in-memory store's id tie-break. */
+    private static String order(LeadSort sort) {
+        switch (sort) {
+            case OLDEST_FIRST:
+                return "l.created_at asc, l.id asc";
+            case RECENTLY_UPDATED:
+                return "l.updated_at desc, l.id desc";
+            case LONGEST_IN_STATUS:
+                return "l.status_since asc, l.id asc";
+            case NEWEST_FIRST:
+            default:
+                return "l.created_at desc, l.id desc";
+        }
     }
 
     @Override
@@ -123,21 +157,115 @@ final class JpaLeadRepository implements LeadRepository {
 
     @Override
     public long countWithCloseReason(String code) {
-        return PendingRepositories.countWithCloseReason(code);
+        Objects.requireNonNull(code, "code");
+        return Failures.guard(() -> tx.em()
+                .createQuery("select count(l) from LeadKitLead l where l.closeReason = :code", Long.class)
+                .setParameter("code", code).getSingleResult());
     }
 
     @Override
     public List<LeadId> withCustomOption(String fieldKey, String optionCode) {
-        return PendingRepositories.withCustomOption(fieldKey, optionCode);
+        Objects.requireNonNull(fieldKey, "fieldKey");
+        Objects.requireNonNull(optionCode, "optionCode");
+        if (!LeadMapping.isCode(fieldKey) || !LeadMapping.isCode(optionCode)) {
+            // lk_lead_custom_option holds code-shaped keys and values only; no option has another shape.
+            return List.of();
+        }
+        return Failures.guard(() -> tx.em()
+                .createQuery("select o.id from LeadKitLead o join o.options c"
+                        + " where c.fieldKey = :key and c.optionCode = :code order by o.id", String.class)
+                .setParameter("key", fieldKey).setParameter("code", optionCode)
+                .getResultStream().map(LeadId::of).toList());
     }
 
     @Override
-    public java.util.Map<String, Long> countByStatus(dev.leadkit.store.Visibility visibility) {
-        return PendingRepositories.countByStatus(visibility);
+    public Map<String, Long> countByStatus(Visibility visibility) {
+        Objects.requireNonNull(visibility, "visibility");
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(visibility, false, Optional.empty());
+            Query query = tx.em().createNativeQuery("select l.status, count(*) from lk_lead l where " + where.sql
+                    + " group by l.status", Object[].class);
+            where.bind(query);
+            Map<String, Long> counts = new TreeMap<>();
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                counts.put((String) columns[0], ((Number) columns[1]).longValue());
+            }
+            return counts;
+        });
     }
 
     @Override
-    public List<Lead> inStatusSince(String status, java.time.Instant since, Optional<LeadId> afterId, int limit) {
-        return PendingRepositories.inStatusSince(status, since, afterId, limit);
+    public List<Lead> inStatusSince(String status, Instant since, Optional<LeadId> afterId, int limit) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(afterId, "afterId");
+        if (limit < 1 || limit > LeadListing.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + LeadListing.MAX_LIMIT);
+        }
+        return Failures.guard(() -> {
+            TypedQuery<LeadEntity> query = tx.em().createQuery("select l from LeadKitLead l where l.deleted = false"
+                    + " and l.status = :status and l.statusSince <= :since"
+                    + (afterId.isPresent() ? " and l.id > :after" : "") + " order by l.id", LeadEntity.class)
+                    .setParameter("status", status).setParameter("since", since)
+                    .setMaxResults(limit);
+            afterId.ifPresent(after -> query.setParameter("after", after.value()));
+            return query.getResultStream().map(this::toLead).toList();
+        });
+    }
+
+    /**
+     * The WHERE clause of a scoped query, built from fixed fragments only: which fragments depend
+     * on the visibility's shape, every value is a bound parameter. Evaluates exactly
+     * {@link Visibility#admits}: owned by one of the owners, or unassigned when the inbox is
+     * visible, or granted VIEW to the grantee.
+     */
+    private static final class Scoped {
+
+        final String sql;
+        private final Visibility visibility;
+        private final Optional<String> status;
+
+        private Scoped(String sql, Visibility visibility, Optional<String> status) {
+            this.sql = sql;
+            this.visibility = visibility;
+            this.status = status;
+        }
+
+        static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status) {
+            List<String> conditions = new ArrayList<>();
+            if (!includeDeleted) {
+                conditions.add("l.deleted = false");
+            }
+            if (status.isPresent()) {
+                conditions.add("l.status = :status");
+            }
+            if (!visibility.all()) {
+                List<String> admits = new ArrayList<>();
+                if (!visibility.owners().isEmpty()) {
+                    admits.add("l.owner_id in (:owners)");
+                }
+                if (visibility.unassigned()) {
+                    admits.add("l.owner_id is null");
+                }
+                if (visibility.grantee().isPresent()) {
+                    admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                            + " and g.grantee_id = :grantee and g.can_view = true)");
+                }
+                conditions.add(admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+            }
+            return new Scoped(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), visibility, status);
+        }
+
+        void bind(Query query) {
+            status.ifPresent(code -> query.setParameter("status", code));
+            if (!visibility.all()) {
+                if (!visibility.owners().isEmpty()) {
+                    // Sorted, so the same owners give the same statement text (and plan cache entry).
+                    query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
+                }
+                visibility.grantee().ifPresent(grantee -> query.setParameter("grantee", grantee));
+            }
+        }
     }
 }

@@ -47,6 +47,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaHistoryRepository history;
     private final JpaCatalogueRepository catalogues;
     private final JpaSettingsRepository settings;
+    private final JpaLeadAccessRepository access;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -60,6 +61,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.history = new JpaHistoryRepository(this);
         this.catalogues = new JpaCatalogueRepository(this);
         this.settings = new JpaSettingsRepository(this);
+        this.access = new JpaLeadAccessRepository(this);
     }
 
     @Override
@@ -88,7 +90,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public LeadAccessRepository access() {
-        return PendingRepositories.access();
+        checkOpen();
+        return access;
     }
 
     @Override

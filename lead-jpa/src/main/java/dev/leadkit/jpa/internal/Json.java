@@ -7,10 +7,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadkit.LeadKitException;
 import dev.leadkit.activity.FieldChange;
+import dev.leadkit.field.FieldValue;
+import dev.leadkit.lead.ProductInterest;
 import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.StatusCategory;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +32,13 @@ import java.util.TreeMap;
  *   <li>history changes: {@code [{"field":"email","before":"a@b.dk","after":"c@d.dk"}]} — a
  *       missing {@code before}/{@code after} key is an absent value, {@code ""} an empty one;</li>
  *   <li>catalogue entries: {@code [{"code":"new","category":"OPEN","labels":{"en":"New"},"active":true}]};</li>
- *   <li>settings: {@code {"lead.requiredFields":"email,firstName"}}.</li>
+ *   <li>settings: {@code {"lead.requiredFields":"email,firstName"}};</li>
+ *   <li>a lead's custom values: {@code {"budget":{"kind":"NUMBER","canonical":"25000"}}} — the
+ *       value's kind and {@link FieldValue#canonical() canonical text}, which
+ *       {@link FieldValue#fromCanonical} reads back exactly;</li>
+ *   <li>a lead's tags: {@code ["vip","fair-2026"]};</li>
+ *   <li>a lead's products: {@code [{"ref":"SKU-1","quantity":"4","note":""}]}, in the order added —
+ *       the quantity as plain decimal text, so no scale is lost to a JSON number.</li>
  * </ul>
  */
 final class Json {
@@ -99,6 +111,96 @@ final class Json {
             map.put(field.getKey(), field.getValue().asText());
         }
         return map;
+    }
+
+    /** @return the document, or {@code null} when there is no value (the column stays empty) */
+    static String custom(Map<String, FieldValue> custom) {
+        if (custom.isEmpty()) {
+            return null;
+        }
+        ObjectNode object = MAPPER.createObjectNode();
+        custom.forEach((key, value) -> object.putObject(key).put("kind", value.kind().name())
+                .put("canonical", value.canonical()));
+        return write(object);
+    }
+
+    static Map<String, FieldValue> custom(String json) {
+        Map<String, FieldValue> custom = new TreeMap<>();
+        if (json == null) {
+            return custom;
+        }
+        JsonNode object = read(json);
+        if (!object.isObject()) {
+            throw corrupt("custom values are not a JSON object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            try {
+                custom.put(field.getKey(), FieldValue.fromCanonical(
+                        FieldValue.Kind.valueOf(text(field.getValue(), "kind")), text(field.getValue(), "canonical")));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw corrupt("the custom value '" + field.getKey() + "' is not a canonical value of its kind");
+            }
+        }
+        return custom;
+    }
+
+    /** @return the document, or {@code null} when there are no tags */
+    static String tags(Collection<String> tags) {
+        if (tags.isEmpty()) {
+            return null;
+        }
+        ArrayNode array = MAPPER.createArrayNode();
+        tags.forEach(array::add);
+        return write(array);
+    }
+
+    static Set<String> tags(String json) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (json == null) {
+            return tags;
+        }
+        for (JsonNode tag : array(json, "tags")) {
+            tags.add(tag.asText());
+        }
+        return tags;
+    }
+
+    /** @return the document, or {@code null} when there are no products */
+    static String products(List<ProductInterest> products) {
+        if (products.isEmpty()) {
+            return null;
+        }
+        ArrayNode array = MAPPER.createArrayNode();
+        for (ProductInterest product : products) {
+            array.addObject().put("ref", product.productRef()).put("quantity", product.quantity().toPlainString())
+                    .put("note", product.note());
+        }
+        return write(array);
+    }
+
+    static List<ProductInterest> products(String json) {
+        List<ProductInterest> products = new ArrayList<>();
+        if (json == null) {
+            return products;
+        }
+        for (JsonNode product : array(json, "products")) {
+            try {
+                products.add(new ProductInterest(text(product, "ref"), new BigDecimal(text(product, "quantity")),
+                        text(product, "note")));
+            } catch (NumberFormatException e) {
+                throw corrupt("a product's quantity is not a number");
+            }
+        }
+        return products;
+    }
+
+    private static JsonNode array(String json, String what) {
+        JsonNode array = read(json);
+        if (!array.isArray()) {
+            throw corrupt(what + " are not a JSON array");
+        }
+        return array;
     }
 
     private static String text(JsonNode node, String key) {

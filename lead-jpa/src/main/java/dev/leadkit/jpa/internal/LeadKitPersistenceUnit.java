@@ -24,7 +24,8 @@ public final class LeadKitPersistenceUnit implements PersistenceUnitInfo {
 
     /** The entity classes a host's own persistence unit must list to use the JPA store. */
     public static final List<String> MANAGED_CLASSES = List.of(LeadEntity.class.getName(),
-            HistoryEntity.class.getName(), CatalogueEntity.class.getName(), SettingsEntity.class.getName());
+            HistoryEntity.class.getName(), CatalogueEntity.class.getName(), SettingsEntity.class.getName(),
+            CustomOptionEmbeddable.class.getName());
 
     private final String name;
     private final DataSource dataSource;
