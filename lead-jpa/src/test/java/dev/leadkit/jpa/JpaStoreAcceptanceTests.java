@@ -388,11 +388,14 @@ abstract class JpaStoreAcceptanceTests {
         assertThat(LeadKitMigrations.migrate(fixture.pool, fixture.database.dialect)).isEmpty();
         assertThat(LeadKitMigrations.migrate(fixture.pool, fixture.database.dialect)).isEmpty();
         try (Connection c = fixture.pool.getConnection();
-             PreparedStatement s = c.prepareStatement("select version, script from " + LeadKitMigrations.HISTORY_TABLE);
+             PreparedStatement s = c.prepareStatement("select version, script from " + LeadKitMigrations.HISTORY_TABLE
+                     + " order by version");
              ResultSet rs = s.executeQuery()) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("1");
-            assertThat(rs.getString(2)).isEqualTo("V1__leadkit_schema.sql");
+            for (String version : LeadKitMigrations.versions()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(version);
+                assertThat(rs.getString(2)).startsWith("V" + version + "__");
+            }
             assertThat(rs.next()).isFalse();
             c.commit();
         }

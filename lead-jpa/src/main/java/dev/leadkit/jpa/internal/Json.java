@@ -45,6 +45,13 @@ final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * An empty collection column. Not {@code null}: the PostgreSQL driver cannot bind a null of
+     * Hibernate's long-text type. A {@code null} (rows written before schema version 3) reads as
+     * empty too.
+     */
+    static final String NONE = "";
+
     private Json() {
     }
 
@@ -113,10 +120,10 @@ final class Json {
         return map;
     }
 
-    /** @return the document, or {@code null} when there is no value (the column stays empty) */
+    /** @return the document, or {@link #NONE} when there is no value */
     static String custom(Map<String, FieldValue> custom) {
         if (custom.isEmpty()) {
-            return null;
+            return NONE;
         }
         ObjectNode object = MAPPER.createObjectNode();
         custom.forEach((key, value) -> object.putObject(key).put("kind", value.kind().name())
@@ -126,7 +133,7 @@ final class Json {
 
     static Map<String, FieldValue> custom(String json) {
         Map<String, FieldValue> custom = new TreeMap<>();
-        if (json == null) {
+        if (json == null || json.isEmpty()) {
             return custom;
         }
         JsonNode object = read(json);
@@ -145,10 +152,10 @@ final class Json {
         return custom;
     }
 
-    /** @return the document, or {@code null} when there are no tags */
+    /** @return the document, or {@link #NONE} when there are no tags */
     static String tags(Collection<String> tags) {
         if (tags.isEmpty()) {
-            return null;
+            return NONE;
         }
         ArrayNode array = MAPPER.createArrayNode();
         tags.forEach(array::add);
@@ -157,7 +164,7 @@ final class Json {
 
     static Set<String> tags(String json) {
         Set<String> tags = new LinkedHashSet<>();
-        if (json == null) {
+        if (json == null || json.isEmpty()) {
             return tags;
         }
         for (JsonNode tag : array(json, "tags")) {
@@ -166,10 +173,10 @@ final class Json {
         return tags;
     }
 
-    /** @return the document, or {@code null} when there are no products */
+    /** @return the document, or {@link #NONE} when there are no products */
     static String products(List<ProductInterest> products) {
         if (products.isEmpty()) {
-            return null;
+            return NONE;
         }
         ArrayNode array = MAPPER.createArrayNode();
         for (ProductInterest product : products) {
@@ -181,7 +188,7 @@ final class Json {
 
     static List<ProductInterest> products(String json) {
         List<ProductInterest> products = new ArrayList<>();
-        if (json == null) {
+        if (json == null || json.isEmpty()) {
             return products;
         }
         for (JsonNode product : array(json, "products")) {

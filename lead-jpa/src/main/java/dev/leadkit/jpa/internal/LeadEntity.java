@@ -93,15 +93,15 @@ public class LeadEntity {
     @Column(name = "close_reason", length = Columns.CODE)
     String closeReason;
 
-    /** JSON of the custom values ({@link Json#custom(java.util.Map)}); null when none. */
+    /** JSON of the custom values ({@link Json#custom(java.util.Map)}); empty when none. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "custom")
     String custom;
-    /** JSON of the tags; null when none. */
+    /** JSON of the tags; empty when none. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "tags")
     String tags;
-    /** JSON of the products; null when none. */
+    /** JSON of the products; empty when none. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "products")
     String products;
