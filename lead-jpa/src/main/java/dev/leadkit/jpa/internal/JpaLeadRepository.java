@@ -123,7 +123,7 @@ final class JpaLeadRepository implements LeadRepository {
         Objects.requireNonNull(listing, "listing");
         return Failures.guard(() -> {
             Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status());
-            Query query = tx.em().createNativeQuery("select count(*) from lk_lead l where " + where.sql, Long.class);
+            Query query = tx.em().createNativeQuery("select count(*) from (" + where.visibleRows() + ") v", Long.class);
             where.bind(query);
             return ((Number) query.getSingleResult()).longValue();
         });
@@ -183,8 +183,8 @@ final class JpaLeadRepository implements LeadRepository {
         Objects.requireNonNull(visibility, "visibility");
         return Failures.guard(() -> {
             Scoped where = Scoped.of(visibility, false, Optional.empty());
-            Query query = tx.em().createNativeQuery("select l.status, count(*) from lk_lead l where " + where.sql
-                    + " group by l.status", Object[].class);
+            Query query = tx.em().createNativeQuery("select v.status, count(*) from (" + where.visibleRows()
+                    + ") v group by v.status", Object[].class);
             where.bind(query);
             Map<String, Long> counts = new TreeMap<>();
             for (Object row : query.getResultList()) {
@@ -222,26 +222,53 @@ final class JpaLeadRepository implements LeadRepository {
      */
     private static final class Scoped {
 
+        /** The whole condition, for listings: the database walks an ordered index and stops at the page. */
         final String sql;
+        /** The conditions every visible row meets, and the alternatives of which it meets one or more. */
+        private final List<String> common;
+        private final List<String> admits;
         private final Visibility visibility;
         private final Optional<String> status;
 
-        private Scoped(String sql, Visibility visibility, Optional<String> status) {
+        private Scoped(String sql, List<String> common, List<String> admits, Visibility visibility,
+                       Optional<String> status) {
             this.sql = sql;
+            this.common = common;
+            this.admits = admits;
             this.visibility = visibility;
             this.status = status;
         }
 
+        /**
+         * The visible rows' id and status, for counting: one UNION branch per alternative (owned,
+         * unassigned, granted), so each branch is an index range. A count reads every visible
+         * row, and with the alternatives OR-ed the databases fall back to scanning the table.
+         * UNION (not UNION ALL) counts a lead that is owned and granted once.
+         */
+        String visibleRows() {
+            if (admits.isEmpty() || visibility.all()) {
+                return "select l.id, l.status from lk_lead l where " + sql;
+            }
+            List<String> branches = new ArrayList<>();
+            for (String admit : admits) {
+                List<String> conditions = new ArrayList<>(common);
+                conditions.add(admit);
+                branches.add("select l.id, l.status from lk_lead l where " + String.join(" and ", conditions));
+            }
+            return String.join(" union ", branches);
+        }
+
         static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status) {
             List<String> conditions = new ArrayList<>();
+            List<String> admits = new ArrayList<>();
             if (!includeDeleted) {
                 conditions.add("l.deleted = false");
             }
             if (status.isPresent()) {
                 conditions.add("l.status = :status");
             }
+            List<String> common = List.copyOf(conditions);
             if (!visibility.all()) {
-                List<String> admits = new ArrayList<>();
                 if (!visibility.owners().isEmpty()) {
                     admits.add("l.owner_id in (:owners)");
                 }
@@ -254,7 +281,8 @@ final class JpaLeadRepository implements LeadRepository {
                 }
                 conditions.add(admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
             }
-            return new Scoped(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), visibility, status);
+            return new Scoped(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), common, admits,
+                    visibility, status);
         }
 
         void bind(Query query) {
