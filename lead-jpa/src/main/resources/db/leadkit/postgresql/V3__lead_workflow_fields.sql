@@ -15,8 +15,9 @@ alter table lk_lead add column tags text;
 -- JSON array of {"ref", "quantity", "note"} in the order added; null when none.
 alter table lk_lead add column products text;
 
--- A user's first page: their own leads, newest first, ties by id (one range per owner).
-create index lk_lead_owner_listing_ix on lk_lead (owner_id, deleted, created_at desc, id desc);
+-- A user's first page: their own leads, newest first, ties by id (one range per owner). The
+-- status rides along so the kanban counts per owner are index-only scans.
+create index lk_lead_owner_listing_ix on lk_lead (owner_id, deleted, created_at desc, id desc) include (status);
 -- Kanban columns (longest in status first) and stale-status candidates.
 create index lk_lead_status_since_ix on lk_lead (deleted, status, status_since, id);
 -- "How many leads were closed with this reason" before a close reason may be deleted.

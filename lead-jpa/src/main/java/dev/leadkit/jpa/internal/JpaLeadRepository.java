@@ -240,22 +240,33 @@ final class JpaLeadRepository implements LeadRepository {
         }
 
         /**
-         * The visible rows' id and status, for counting: one UNION branch per alternative (owned,
+         * The visible rows' status, for counting: one UNION ALL branch per alternative (owned,
          * unassigned, granted), so each branch is an index range. A count reads every visible
          * row, and with the alternatives OR-ed the databases fall back to scanning the table.
-         * UNION (not UNION ALL) counts a lead that is owned and granted once.
+         * The branches are made disjoint — the granted branch leaves out what the others
+         * already count — so no duplicate elimination is needed.
          */
         String visibleRows() {
             if (admits.isEmpty() || visibility.all()) {
-                return "select l.id, l.status from lk_lead l where " + sql;
+                return "select l.status from lk_lead l where " + sql;
             }
             List<String> branches = new ArrayList<>();
             for (String admit : admits) {
                 List<String> conditions = new ArrayList<>(common);
                 conditions.add(admit);
-                branches.add("select l.id, l.status from lk_lead l where " + String.join(" and ", conditions));
+                if (admit.startsWith("exists")) {
+                    boolean owners = !visibility.owners().isEmpty();
+                    if (owners && visibility.unassigned()) {
+                        conditions.add("l.owner_id is not null and l.owner_id not in (:owners)");
+                    } else if (owners) {
+                        conditions.add("(l.owner_id is null or l.owner_id not in (:owners))");
+                    } else if (visibility.unassigned()) {
+                        conditions.add("l.owner_id is not null");
+                    }
+                }
+                branches.add("select l.status from lk_lead l where " + String.join(" and ", conditions));
             }
-            return String.join(" union ", branches);
+            return String.join(" union all ", branches);
         }
 
         static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status) {
