@@ -8,7 +8,9 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.lead.ProductInterest;
+import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Store;
+import dev.leadkit.store.Visibility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +116,31 @@ class JpaLeadValuesTest {
         assertThat(withOption(store, "size", "large")).isEmpty();
         Lead after = store.inTransaction(tx -> tx.leads().find(LeadId.of("v1"))).orElseThrow();
         assertThat(after.custom()).isEqualTo(changed);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    @DisplayName("a visibility of 40,000 owners lists, counts and counts per status (beyond PostgreSQL's 32,767 parameters)")
+    void manyOwners(TestDatabase db) {
+        JpaStoreFixture fixture = fixture(db);
+        Store store = JpaStoreFixture.emptyStore(fixture, db);
+        store.inTransaction(tx -> {
+            tx.leads().insert(lead("m1", Map.of()));
+            return null;
+        });
+        Set<String> owners = new java.util.HashSet<>();
+        for (int i = 0; i < 40_000; i++) {
+            owners.add("owner" + i);
+        }
+        owners.add("u1");
+        Visibility many = new Visibility(false, owners, false, Optional.of("u9"));
+        LeadListing listing = new LeadListing(many, false, 0, 10);
+        List<Lead> page = store.inTransaction(tx -> tx.leads().list(listing));
+        long count = store.inTransaction(tx -> tx.leads().count(listing));
+        Map<String, Long> perStatus = store.inTransaction(tx -> tx.leads().countByStatus(many));
+        assertThat(page).extracting(Lead::id).containsExactly(LeadId.of("m1"));
+        assertThat(count).isEqualTo(1);
+        assertThat(perStatus).containsExactly(Map.entry("lost", 1L));
     }
 
     private static List<LeadId> withOption(Store store, String key, String code) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import org.hibernate.Session;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@link LeadRepository} on {@code lk_lead}. The scoped queries (list, count, counts per status)
@@ -103,7 +105,7 @@ final class JpaLeadRepository implements LeadRepository {
     public List<Lead> list(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
         return Failures.guard(() -> {
-            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status());
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status(), this::postgresql);
             Query query = tx.em().createNativeQuery("select l.* from lk_lead l where " + where.sql
                     + " order by " + order(listing.sort()), LeadEntity.class);
             where.bind(query);
@@ -122,11 +124,17 @@ final class JpaLeadRepository implements LeadRepository {
     public long count(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
         return Failures.guard(() -> {
-            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status());
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status(), this::postgresql);
             Query query = tx.em().createNativeQuery("select count(*) from (" + where.visibleRows() + ") v", Long.class);
             where.bind(query);
             return ((Number) query.getSingleResult()).longValue();
         });
+    }
+
+    /** Asked only for very large owner sets: the driver answers from memory, without a round trip. */
+    private boolean postgresql() {
+        return tx.em().unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT).contains("postgresql");
     }
 
     /** The orders of {@link LeadSort}, each with the in-memory store's id tie-break. */
@@ -182,7 +190,7 @@ final class JpaLeadRepository implements LeadRepository {
     public Map<String, Long> countByStatus(Visibility visibility) {
         Objects.requireNonNull(visibility, "visibility");
         return Failures.guard(() -> {
-            Scoped where = Scoped.of(visibility, false, Optional.empty());
+            Scoped where = Scoped.of(visibility, false, Optional.empty(), this::postgresql);
             Query query = tx.em().createNativeQuery("select v.status, count(*) from (" + where.visibleRows()
                     + ") v group by v.status", Object[].class);
             where.bind(query);
@@ -230,8 +238,11 @@ final class JpaLeadRepository implements LeadRepository {
         private final Visibility visibility;
         private final Optional<String> status;
 
+        private final boolean ownerArray;
+
         private Scoped(String sql, List<String> common, List<String> admits, Visibility visibility,
-                       Optional<String> status) {
+                       Optional<String> status, boolean ownerArray) {
+            this.ownerArray = ownerArray;
             this.sql = sql;
             this.common = common;
             this.admits = admits;
@@ -255,11 +266,12 @@ final class JpaLeadRepository implements LeadRepository {
                 List<String> conditions = new ArrayList<>(common);
                 conditions.add(admit);
                 if (admit.startsWith("exists")) {
+                    String ownerIn = ownerIn(ownerArray);
                     boolean owners = !visibility.owners().isEmpty();
                     if (owners && visibility.unassigned()) {
-                        conditions.add("l.owner_id is not null and l.owner_id not in (:owners)");
+                        conditions.add("l.owner_id is not null and not " + ownerIn);
                     } else if (owners) {
-                        conditions.add("(l.owner_id is null or l.owner_id not in (:owners))");
+                        conditions.add("(l.owner_id is null or not " + ownerIn + ")");
                     } else if (visibility.unassigned()) {
                         conditions.add("l.owner_id is not null");
                     }
@@ -269,7 +281,20 @@ final class JpaLeadRepository implements LeadRepository {
             return String.join(" union all ", branches);
         }
 
-        static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status) {
+        private static String ownerIn(boolean ownerArray) {
+            return ownerArray ? "(l.owner_id = any(:owners))" : "(l.owner_id in (:owners))";
+        }
+
+        /**
+         * Above this many owners, PostgreSQL gets the owners as one array parameter: an IN list
+         * binds one parameter per owner, and PostgreSQL takes at most 32,767 per statement.
+         */
+        static final int ARRAY_OWNERS = 1_000;
+
+        static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status,
+                         BooleanSupplier postgresql) {
+            boolean ownerArray = visibility.owners().size() > ARRAY_OWNERS && postgresql.getAsBoolean();
+            String ownerIn = ownerIn(ownerArray);
             List<String> conditions = new ArrayList<>();
             List<String> admits = new ArrayList<>();
             if (!includeDeleted) {
@@ -281,7 +306,7 @@ final class JpaLeadRepository implements LeadRepository {
             List<String> common = List.copyOf(conditions);
             if (!visibility.all()) {
                 if (!visibility.owners().isEmpty()) {
-                    admits.add("l.owner_id in (:owners)");
+                    admits.add(ownerIn);
                 }
                 if (visibility.unassigned()) {
                     admits.add("l.owner_id is null");
@@ -293,7 +318,7 @@ final class JpaLeadRepository implements LeadRepository {
                 conditions.add(admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
             }
             return new Scoped(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), common, admits,
-                    visibility, status);
+                    visibility, status, ownerArray);
         }
 
         void bind(Query query) {
@@ -301,7 +326,12 @@ final class JpaLeadRepository implements LeadRepository {
             if (!visibility.all()) {
                 if (!visibility.owners().isEmpty()) {
                     // Sorted, so the same owners give the same statement text (and plan cache entry).
-                    query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
+                    List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
+                    if (ownerArray) {
+                        query.setParameter("owners", owners.toArray(String[]::new));
+                    } else {
+                        query.setParameter("owners", owners);
+                    }
                 }
                 visibility.grantee().ifPresent(grantee -> query.setParameter("grantee", grantee));
             }
