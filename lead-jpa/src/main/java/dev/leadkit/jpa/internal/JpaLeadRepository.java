@@ -237,7 +237,7 @@ final class JpaLeadRepository implements LeadRepository {
         private final List<String> admits;
         private final Visibility visibility;
         private final Optional<String> status;
-
+        /** Whether the owners are bound as one array (PostgreSQL, very large sets) rather than an IN list. */
         private final boolean ownerArray;
 
         private Scoped(String sql, List<String> common, List<String> admits, Visibility visibility,
