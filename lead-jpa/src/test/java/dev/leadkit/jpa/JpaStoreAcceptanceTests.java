@@ -389,7 +389,8 @@ abstract class JpaStoreAcceptanceTests {
         assertThat(LeadKitMigrations.migrate(fixture.pool, fixture.database.dialect)).isEmpty();
         // The database may be shared with a newer LeadKit that recorded later versions: look at ours.
         try (Connection c = fixture.pool.getConnection();
-             PreparedStatement s = c.prepareStatement("select version, script from " + LeadKitMigrations.HISTORY_TABLE);
+             PreparedStatement s = c.prepareStatement("select version, script from " + LeadKitMigrations.HISTORY_TABLE
+                     + " order by version");
              ResultSet rs = s.executeQuery()) {
             List<String> recorded = new java.util.ArrayList<>();
             while (rs.next()) {

@@ -55,6 +55,42 @@ class LeadKitMigrationsTest {
     }
 
     @Test
+    @DisplayName("version 3 gives leads stored before it a status-since of their creation time")
+    void version3BackfillsStatusSince() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:backfill-" + System.nanoTime(), "sa", "");
+             Statement s = c.createStatement()) {
+            // The state a version-2 database is in: scripts 1 and 2 applied and recorded.
+            s.execute("create table " + LeadKitMigrations.HISTORY_TABLE + " (version varchar(20) not null primary key,"
+                    + " description varchar(200) not null, script varchar(200) not null, checksum bigint not null,"
+                    + " installed_at timestamp not null, execution_ms bigint not null)");
+            for (String[] script : new String[][] {{"1", "leadkit_schema"}, {"2", "lead_sharing"}}) {
+                String text;
+                try (var in = LeadKitMigrations.class.getResourceAsStream(
+                        "/db/leadkit/h2/V" + script[0] + "__" + script[1] + ".sql")) {
+                    text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                for (String sql : LeadKitMigrations.statements(text)) {
+                    s.execute(sql);
+                }
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(text.replace("\r\n", "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                s.execute("insert into " + LeadKitMigrations.HISTORY_TABLE + " values ('" + script[0] + "', '" + script[1]
+                        + "', 'V" + script[0] + "__" + script[1] + ".sql', " + crc.getValue() + ", current_timestamp, 0)");
+            }
+            s.execute("insert into lk_lead (id, version, source, status, lead_date, created_by, created_at, updated_at, deleted)"
+                    + " values ('old', 3, 'web', 'new', '2025-01-01', 'admin', timestamp with time zone '2025-01-02 03:04:05.123456+00',"
+                    + " timestamp with time zone '2025-06-01 00:00:00+00', false)");
+            assertThat(LeadKitMigrations.migrate(c, Dialect.H2)).containsExactly("3");
+            try (var rs = s.executeQuery("select status_since = created_at, close_reason, custom from lk_lead where id = 'old'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).isTrue();
+                assertThat(rs.getString(2)).isNull();
+                assertThat(rs.getString(3)).isNull();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the dialect is recognised from the connection")
     void recognisesTheDatabase() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:dialect", "sa", "")) {

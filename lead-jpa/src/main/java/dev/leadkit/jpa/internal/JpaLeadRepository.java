@@ -7,20 +7,30 @@ import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadRepository;
+import dev.leadkit.store.LeadSort;
+import dev.leadkit.store.Visibility;
 import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import org.hibernate.Session;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 
-/** {@link LeadRepository} on {@code lk_lead}. */
+/**
+ * {@link LeadRepository} on {@code lk_lead}. The scoped queries (list, count, counts per status)
+ * are native SQL, because the visibility probes {@code lk_lead_grant}, which has no entity; the
+ * visibility is always part of their WHERE clause, never a filter over loaded rows.
+ */
 final class JpaLeadRepository implements LeadRepository {
-
-    private static final String LIST = "select l from LeadKitLead l where l.deleted = false order by l.createdAt desc, l.id desc";
-    private static final String LIST_ALL = "select l from LeadKitLead l order by l.createdAt desc, l.id desc";
-    private static final String COUNT = "select count(l) from LeadKitLead l where l.deleted = false";
-    private static final String COUNT_ALL = "select count(l) from LeadKitLead l";
 
     private final JpaStoreTransaction tx;
 
@@ -94,9 +104,16 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public List<Lead> list(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
-        return Failures.guard(() -> tx.em().createQuery(listing.includeDeleted() ? LIST_ALL : LIST, LeadEntity.class)
-                .setFirstResult(listing.offset()).setMaxResults(listing.limit())
-                .getResultStream().map(this::toLead).toList());
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status(), this::postgresql);
+            Query query = tx.em().createNativeQuery("select l.* from lk_lead l where " + where.sql
+                    + " order by " + order(listing.sort()), LeadEntity.class);
+            where.bind(query);
+            query.setFirstResult(listing.offset()).setMaxResults(listing.limit());
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            return rows.stream().map(this::toLead).toList();
+        });
     }
 
     private Lead toLead(LeadEntity row) {
@@ -106,8 +123,33 @@ final class JpaLeadRepository implements LeadRepository {
     @Override
     public long count(LeadListing listing) {
         Objects.requireNonNull(listing, "listing");
-        return Failures.guard(() -> tx.em().createQuery(listing.includeDeleted() ? COUNT_ALL : COUNT, Long.class)
-                .getSingleResult());
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(listing.visibility(), listing.includeDeleted(), listing.status(), this::postgresql);
+            Query query = tx.em().createNativeQuery("select count(*) from (" + where.visibleRows() + ") v", Long.class);
+            where.bind(query);
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    /** Asked only for very large owner sets: the driver answers from memory, without a round trip. */
+    private boolean postgresql() {
+        return tx.em().unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+                .toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+    }
+
+    /** The orders of {@link LeadSort}, each with the in-memory store's id tie-break. */
+    private static String order(LeadSort sort) {
+        switch (sort) {
+            case OLDEST_FIRST:
+                return "l.created_at asc, l.id asc";
+            case RECENTLY_UPDATED:
+                return "l.updated_at desc, l.id desc";
+            case LONGEST_IN_STATUS:
+                return "l.status_since asc, l.id asc";
+            case NEWEST_FIRST:
+            default:
+                return "l.created_at desc, l.id desc";
+        }
     }
 
     @Override
@@ -123,21 +165,176 @@ final class JpaLeadRepository implements LeadRepository {
 
     @Override
     public long countWithCloseReason(String code) {
-        return PendingRepositories.countWithCloseReason(code);
+        Objects.requireNonNull(code, "code");
+        return Failures.guard(() -> tx.em()
+                .createQuery("select count(l) from LeadKitLead l where l.closeReason = :code", Long.class)
+                .setParameter("code", code).getSingleResult());
     }
 
     @Override
     public List<LeadId> withCustomOption(String fieldKey, String optionCode) {
-        return PendingRepositories.withCustomOption(fieldKey, optionCode);
+        Objects.requireNonNull(fieldKey, "fieldKey");
+        Objects.requireNonNull(optionCode, "optionCode");
+        if (!LeadMapping.isCode(fieldKey) || !LeadMapping.isCode(optionCode)) {
+            // lk_lead_custom_option holds code-shaped keys and values only; no option has another shape.
+            return List.of();
+        }
+        return Failures.guard(() -> tx.em()
+                .createQuery("select o.id from LeadKitLead o join o.options c"
+                        + " where c.fieldKey = :key and c.optionCode = :code order by o.id", String.class)
+                .setParameter("key", fieldKey).setParameter("code", optionCode)
+                .getResultStream().map(LeadId::of).toList());
     }
 
     @Override
-    public java.util.Map<String, Long> countByStatus(dev.leadkit.store.Visibility visibility) {
-        return PendingRepositories.countByStatus(visibility);
+    public Map<String, Long> countByStatus(Visibility visibility) {
+        Objects.requireNonNull(visibility, "visibility");
+        return Failures.guard(() -> {
+            Scoped where = Scoped.of(visibility, false, Optional.empty(), this::postgresql);
+            Query query = tx.em().createNativeQuery("select v.status, count(*) from (" + where.visibleRows()
+                    + ") v group by v.status", Object[].class);
+            where.bind(query);
+            Map<String, Long> counts = new TreeMap<>();
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                counts.put((String) columns[0], ((Number) columns[1]).longValue());
+            }
+            return counts;
+        });
     }
 
     @Override
-    public List<Lead> inStatusSince(String status, java.time.Instant since, Optional<LeadId> afterId, int limit) {
-        return PendingRepositories.inStatusSince(status, since, afterId, limit);
+    public List<Lead> inStatusSince(String status, Instant since, Optional<LeadId> afterId, int limit) {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(afterId, "afterId");
+        if (limit < 1 || limit > LeadListing.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + LeadListing.MAX_LIMIT);
+        }
+        return Failures.guard(() -> {
+            TypedQuery<LeadEntity> query = tx.em().createQuery("select l from LeadKitLead l where l.deleted = false"
+                    + " and l.status = :status and l.statusSince <= :since"
+                    + (afterId.isPresent() ? " and l.id > :after" : "") + " order by l.id", LeadEntity.class)
+                    .setParameter("status", status).setParameter("since", since)
+                    .setMaxResults(limit);
+            afterId.ifPresent(after -> query.setParameter("after", after.value()));
+            return query.getResultStream().map(this::toLead).toList();
+        });
+    }
+
+    /**
+     * The WHERE clause of a scoped query, built from fixed fragments only: which fragments depend
+     * on the visibility's shape, every value is a bound parameter. Evaluates exactly
+     * {@link Visibility#admits}: owned by one of the owners, or unassigned when the inbox is
+     * visible, or granted VIEW to the grantee.
+     */
+    private static final class Scoped {
+
+        /** The whole condition, for listings: the database walks an ordered index and stops at the page. */
+        final String sql;
+        /** The conditions every visible row meets, and the alternatives of which it meets one or more. */
+        private final List<String> common;
+        private final List<String> admits;
+        private final Visibility visibility;
+        private final Optional<String> status;
+        /** Whether the owners are bound as one array (PostgreSQL, very large sets) rather than an IN list. */
+        private final boolean ownerArray;
+
+        private Scoped(String sql, List<String> common, List<String> admits, Visibility visibility,
+                       Optional<String> status, boolean ownerArray) {
+            this.ownerArray = ownerArray;
+            this.sql = sql;
+            this.common = common;
+            this.admits = admits;
+            this.visibility = visibility;
+            this.status = status;
+        }
+
+        /**
+         * The visible rows' status, for counting: one UNION ALL branch per alternative (owned,
+         * unassigned, granted), so each branch is an index range. A count reads every visible
+         * row, and with the alternatives OR-ed the databases fall back to scanning the table.
+         * The branches are made disjoint — the granted branch leaves out what the others
+         * already count — so no duplicate elimination is needed.
+         */
+        String visibleRows() {
+            if (admits.isEmpty() || visibility.all()) {
+                return "select l.status from lk_lead l where " + sql;
+            }
+            List<String> branches = new ArrayList<>();
+            for (String admit : admits) {
+                List<String> conditions = new ArrayList<>(common);
+                conditions.add(admit);
+                if (admit.startsWith("exists")) {
+                    String ownerIn = ownerIn(ownerArray);
+                    boolean owners = !visibility.owners().isEmpty();
+                    if (owners && visibility.unassigned()) {
+                        conditions.add("l.owner_id is not null and not " + ownerIn);
+                    } else if (owners) {
+                        conditions.add("(l.owner_id is null or not " + ownerIn + ")");
+                    } else if (visibility.unassigned()) {
+                        conditions.add("l.owner_id is not null");
+                    }
+                }
+                branches.add("select l.status from lk_lead l where " + String.join(" and ", conditions));
+            }
+            return String.join(" union all ", branches);
+        }
+
+        private static String ownerIn(boolean ownerArray) {
+            return ownerArray ? "(l.owner_id = any(:owners))" : "(l.owner_id in (:owners))";
+        }
+
+        /**
+         * Above this many owners, PostgreSQL gets the owners as one array parameter: an IN list
+         * binds one parameter per owner, and PostgreSQL takes at most 32,767 per statement.
+         */
+        static final int ARRAY_OWNERS = 1_000;
+
+        static Scoped of(Visibility visibility, boolean includeDeleted, Optional<String> status,
+                         BooleanSupplier postgresql) {
+            boolean ownerArray = visibility.owners().size() > ARRAY_OWNERS && postgresql.getAsBoolean();
+            String ownerIn = ownerIn(ownerArray);
+            List<String> conditions = new ArrayList<>();
+            List<String> admits = new ArrayList<>();
+            if (!includeDeleted) {
+                conditions.add("l.deleted = false");
+            }
+            if (status.isPresent()) {
+                conditions.add("l.status = :status");
+            }
+            List<String> common = List.copyOf(conditions);
+            if (!visibility.all()) {
+                if (!visibility.owners().isEmpty()) {
+                    admits.add(ownerIn);
+                }
+                if (visibility.unassigned()) {
+                    admits.add("l.owner_id is null");
+                }
+                if (visibility.grantee().isPresent()) {
+                    admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                            + " and g.grantee_id = :grantee and g.can_view = true)");
+                }
+                conditions.add(admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+            }
+            return new Scoped(conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions), common, admits,
+                    visibility, status, ownerArray);
+        }
+
+        void bind(Query query) {
+            status.ifPresent(code -> query.setParameter("status", code));
+            if (!visibility.all()) {
+                if (!visibility.owners().isEmpty()) {
+                    // Sorted, so the same owners give the same statement text (and plan cache entry).
+                    List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
+                    if (ownerArray) {
+                        query.setParameter("owners", owners.toArray(String[]::new));
+                    } else {
+                        query.setParameter("owners", owners);
+                    }
+                }
+                visibility.grantee().ifPresent(grantee -> query.setParameter("grantee", grantee));
+            }
+        }
     }
 }

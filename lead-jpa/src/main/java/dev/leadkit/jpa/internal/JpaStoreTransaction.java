@@ -54,6 +54,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaActivityRepository activities;
     private final JpaStreamRepository stream;
     private final JpaAttachmentRepository attachments;
+    private final JpaLeadAccessRepository access;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -73,6 +74,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.activities = new JpaActivityRepository(this);
         this.stream = new JpaStreamRepository(this);
         this.attachments = new JpaAttachmentRepository(this);
+        this.access = new JpaLeadAccessRepository(this);
     }
 
     @Override
@@ -101,7 +103,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
 
     @Override
     public LeadAccessRepository access() {
-        return PendingRepositories.access();
+        checkOpen();
+        return access;
     }
 
     @Override

@@ -10,10 +10,16 @@ import dev.leadkit.activity.FieldChange;
 import dev.leadkit.field.CustomField;
 import dev.leadkit.field.FieldOption;
 import dev.leadkit.field.FieldType;
+import dev.leadkit.field.FieldValue;
+import dev.leadkit.lead.ProductInterest;
 import dev.leadkit.workflow.CatalogueEntry;
 import dev.leadkit.workflow.StatusCategory;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +40,24 @@ import java.util.TreeMap;
  *       "required":false,"shownOnCreate":true,"shownOnEdit":true,"active":true,
  *       "options":[{"code":"crm","labels":{"en":"CRM"},"active":true}]}]} — label objects in key order;</li>
  *   <li>an activity's attendees: {@code {"jonas":"ACCEPTED"}}, written with {@link #values(Map)}.</li>
+ *   <li>a lead's custom values: {@code {"budget":{"kind":"NUMBER","canonical":"25000"}}} — the
+ *       value's kind and {@link FieldValue#canonical() canonical text}, which
+ *       {@link FieldValue#fromCanonical} reads back exactly;</li>
+ *   <li>a lead's tags: {@code ["vip","fair-2026"]};</li>
+ *   <li>a lead's products: {@code [{"ref":"SKU-1","quantity":"4","note":""}]}, in the order added —
+ *       the quantity as plain decimal text, so no scale is lost to a JSON number.</li>
  * </ul>
  */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * An empty collection column. Not {@code null}: the PostgreSQL driver cannot bind a null of
+     * Hibernate's long-text type. A {@code null} (rows written before schema version 3) reads as
+     * empty too.
+     */
+    static final String NONE = "";
 
     private Json() {
     }
@@ -154,6 +173,96 @@ final class Json {
             map.put(field.getKey(), field.getValue().asText());
         }
         return map;
+    }
+
+    /** @return the document, or {@link #NONE} when there is no value */
+    static String custom(Map<String, FieldValue> custom) {
+        if (custom.isEmpty()) {
+            return NONE;
+        }
+        ObjectNode object = MAPPER.createObjectNode();
+        custom.forEach((key, value) -> object.putObject(key).put("kind", value.kind().name())
+                .put("canonical", value.canonical()));
+        return write(object);
+    }
+
+    static Map<String, FieldValue> custom(String json) {
+        Map<String, FieldValue> custom = new TreeMap<>();
+        if (json == null || json.isEmpty()) {
+            return custom;
+        }
+        JsonNode object = read(json);
+        if (!object.isObject()) {
+            throw corrupt("custom values are not a JSON object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            try {
+                custom.put(field.getKey(), FieldValue.fromCanonical(
+                        FieldValue.Kind.valueOf(text(field.getValue(), "kind")), text(field.getValue(), "canonical")));
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw corrupt("the custom value '" + field.getKey() + "' is not a canonical value of its kind");
+            }
+        }
+        return custom;
+    }
+
+    /** @return the document, or {@link #NONE} when there are no tags */
+    static String tags(Collection<String> tags) {
+        if (tags.isEmpty()) {
+            return NONE;
+        }
+        ArrayNode array = MAPPER.createArrayNode();
+        tags.forEach(array::add);
+        return write(array);
+    }
+
+    static Set<String> tags(String json) {
+        Set<String> tags = new LinkedHashSet<>();
+        if (json == null || json.isEmpty()) {
+            return tags;
+        }
+        for (JsonNode tag : array(json, "tags")) {
+            tags.add(tag.asText());
+        }
+        return tags;
+    }
+
+    /** @return the document, or {@link #NONE} when there are no products */
+    static String products(List<ProductInterest> products) {
+        if (products.isEmpty()) {
+            return NONE;
+        }
+        ArrayNode array = MAPPER.createArrayNode();
+        for (ProductInterest product : products) {
+            array.addObject().put("ref", product.productRef()).put("quantity", product.quantity().toPlainString())
+                    .put("note", product.note());
+        }
+        return write(array);
+    }
+
+    static List<ProductInterest> products(String json) {
+        List<ProductInterest> products = new ArrayList<>();
+        if (json == null || json.isEmpty()) {
+            return products;
+        }
+        for (JsonNode product : array(json, "products")) {
+            try {
+                products.add(new ProductInterest(text(product, "ref"), new BigDecimal(text(product, "quantity")),
+                        text(product, "note")));
+            } catch (NumberFormatException e) {
+                throw corrupt("a product's quantity is not a number");
+            }
+        }
+        return products;
+    }
+
+    private static JsonNode array(String json, String what) {
+        JsonNode array = read(json);
+        if (!array.isArray()) {
+            throw corrupt(what + " are not a JSON array");
+        }
+        return array;
     }
 
     private static String text(JsonNode node, String key) {

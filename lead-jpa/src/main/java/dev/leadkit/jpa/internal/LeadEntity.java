@@ -1,12 +1,21 @@
 package dev.leadkit.jpa.internal;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One row of {@code lk_lead}: a lead with one column per standard field. Mutable because JPA
@@ -79,6 +88,31 @@ public class LeadEntity {
     Instant updatedAt;
     @Column(name = "deleted", nullable = false)
     boolean deleted;
+    @Column(name = "status_since", nullable = false)
+    Instant statusSince;
+    @Column(name = "close_reason", length = Columns.CODE)
+    String closeReason;
+
+    /** JSON of the custom values ({@link Json#custom(java.util.Map)}); empty when none. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "custom")
+    String custom;
+    /** JSON of the tags; empty when none. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "tags")
+    String tags;
+    /** JSON of the products; empty when none. */
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(name = "products")
+    String products;
+
+    /**
+     * The option codes the custom values hold, derived from {@link #custom}. Lazy: read only when
+     * an update changes the custom values, never by a listing.
+     */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "lk_lead_custom_option", joinColumns = @JoinColumn(name = "lead_id"))
+    Set<CustomOptionEmbeddable> options = new HashSet<>();
 
     /** For JPA. */
     protected LeadEntity() {

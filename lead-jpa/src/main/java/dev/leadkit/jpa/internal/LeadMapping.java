@@ -3,6 +3,7 @@ package dev.leadkit.jpa.internal;
 import dev.leadkit.LeadKitException;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
@@ -13,6 +14,11 @@ import dev.leadkit.workflow.CatalogueKind;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -63,8 +69,73 @@ final class LeadMapping {
             row.deleted = lead.isDeleted();
             changed = true;
         }
+        Instant statusSince = micros(lead.statusSince());
+        if (!statusSince.equals(row.statusSince)) {
+            row.statusSince = statusSince;
+            changed = true;
+        }
+        String closeReason = lead.closeReason().orElse(null);
+        if (closeReason != null) {
+            checked("lk_lead", "close_reason", closeReason, Columns.CODE);
+        }
+        if (!Objects.equals(closeReason, row.closeReason)) {
+            row.closeReason = closeReason;
+            changed = true;
+        }
+        String tags = Json.tags(lead.tags());
+        if (!Objects.equals(tags, row.tags)) {
+            row.tags = tags;
+            changed = true;
+        }
+        String products = Json.products(lead.products());
+        if (!Objects.equals(products, row.products)) {
+            row.products = products;
+            changed = true;
+        }
+        String custom = Json.custom(lead.custom());
+        if (!Objects.equals(custom, row.custom)) {
+            row.custom = custom;
+            // Touching the lazy set reads it (one select) only when the custom values changed;
+            // Hibernate then writes only the option rows that differ.
+            Set<CustomOptionEmbeddable> options = options(lead.custom());
+            row.options.retainAll(options);
+            row.options.addAll(options);
+            changed = true;
+        }
         return changed;
     }
+
+    /**
+     * The option codes a lead's values hold: every code of a multi-select, and a text that is
+     * shaped like an option code (a dropdown's value). A longer or differently shaped text can
+     * never equal an option code, so it is not indexed.
+     */
+    static Set<CustomOptionEmbeddable> options(Map<String, FieldValue> custom) {
+        Set<CustomOptionEmbeddable> options = new HashSet<>();
+        custom.forEach((key, value) -> {
+            if (!isCode(key)) {
+                return;
+            }
+            if (value instanceof FieldValue.Choices) {
+                for (String code : ((FieldValue.Choices) value).codes()) {
+                    if (isCode(code)) {
+                        options.add(new CustomOptionEmbeddable(key, code));
+                    }
+                }
+            } else if (value instanceof FieldValue.Text && isCode(((FieldValue.Text) value).value())) {
+                options.add(new CustomOptionEmbeddable(key, ((FieldValue.Text) value).value()));
+            }
+        });
+        return options;
+    }
+
+    /** Whether a text fits {@code lk_lead_custom_option}'s key and code columns (the core's code shape). */
+    static boolean isCode(String text) {
+        return CODE.matcher(text).matches();
+    }
+
+    /** The core's shape of field keys and option codes ({@code CustomField}, {@code FieldOption}). */
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     /** @param version the version the core sees (ahead of the row's while a change is unflushed) */
     static Lead toLead(LeadEntity row, long version) {
@@ -76,8 +147,9 @@ final class LeadMapping {
             }
         }
         try {
-            return Lead.of(LeadId.of(row.id), version, values, row.createdBy, row.createdAt, row.updatedAt,
-                    row.deleted);
+            return Lead.of(LeadId.of(row.id), version, values, Json.custom(row.custom), Json.tags(row.tags),
+                    Json.products(row.products), row.createdBy, row.createdAt, row.updatedAt, row.statusSince,
+                    Optional.ofNullable(row.closeReason), row.deleted);
         } catch (IllegalArgumentException e) {
             throw new LeadKitException("store.data.corrupt", "The stored lead '" + row.id
                     + "' cannot be read: " + e.getMessage() + ". Was the row written by something other than LeadKit?", e);

@@ -1,0 +1,34 @@
+-- LeadKit schema, version 3, MariaDB: the lead's workflow fields and composite values (K3-K5):
+-- when it entered its status, why it was closed, its custom values, tags and products, and the
+-- indexes of the scoped listing, the kanban columns and the stale-status candidates.
+
+alter table lk_lead add column status_since datetime(6);
+-- Leads stored before this version entered their status no later than when they were created.
+update lk_lead set status_since = created_at;
+alter table lk_lead modify column status_since datetime(6) not null;
+
+alter table lk_lead add column close_reason varchar(64) collate utf8mb4_bin;
+-- JSON: field key -> {"kind": ..., "canonical": ...}; null when the lead holds no custom value.
+alter table lk_lead add column custom longtext;
+-- JSON array of tags; null when none.
+alter table lk_lead add column tags longtext;
+-- JSON array of {"ref", "quantity", "note"} in the order added; null when none.
+alter table lk_lead add column products longtext;
+
+-- A user's first page: their own leads, newest first, ties by id (one range per owner).
+create index lk_lead_owner_listing_ix on lk_lead (owner_id, deleted, created_at desc, id desc);
+-- Kanban columns (longest in status first) and stale-status candidates.
+create index lk_lead_status_since_ix on lk_lead (deleted, status, status_since, id);
+-- "How many leads were closed with this reason" before a close reason may be deleted.
+create index lk_lead_close_reason_ix on lk_lead (close_reason);
+
+-- The option codes a lead's dropdown and multi-select values hold, for "which leads hold this
+-- option" (deleting or merging an option) without reading every lead's custom JSON.
+create table lk_lead_custom_option (
+    lead_id     varchar(64) not null,
+    field_key   varchar(64) not null,
+    option_code varchar(64) not null,
+    constraint lk_lead_custom_option_pk primary key (lead_id, field_key, option_code)
+) engine = InnoDB default charset = utf8mb4 collate = utf8mb4_bin;
+
+create index lk_lead_custom_option_ix on lk_lead_custom_option (field_key, option_code);
