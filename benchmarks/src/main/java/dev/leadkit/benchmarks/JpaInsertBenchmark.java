@@ -280,7 +280,8 @@ public final class JpaInsertBenchmark {
     private static final String INSERT_LEAD = "insert into lk_lead (id, version, first_name, last_name, email, phone,"
             + " company, department, title, description, street, city, postcode, region, country, website,"
             + " registration_number, source, status, lead_date, owner_id, external_id, created_by, created_at,"
-            + " updated_at, deleted) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " updated_at, deleted, status_since, close_reason, custom, tags, products)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_HISTORY =
             "insert into lk_history (seq, lead_id, at, actor_id, action, changes) values (?, ?, ?, ?, ?, ?)";
     private static final LeadField[] LEAD_COLUMNS = {LeadField.FIRST_NAME, LeadField.LAST_NAME, LeadField.EMAIL,
@@ -341,7 +342,13 @@ public final class JpaInsertBenchmark {
         s.setString(p++, lead.createdBy());
         s.setTimestamp(p++, Timestamp.from(lead.createdAt()), UTC);
         s.setTimestamp(p++, Timestamp.from(lead.updatedAt()), UTC);
-        s.setBoolean(p, lead.isDeleted());
+        s.setBoolean(p++, lead.isDeleted());
+        // The V3 columns, with what the JPA store writes for a new lead without custom values, tags or products.
+        s.setTimestamp(p++, Timestamp.from(lead.statusSince()), UTC);
+        s.setString(p++, lead.closeReason().orElse(null));
+        s.setString(p++, "");
+        s.setString(p++, "");
+        s.setString(p, "");
     }
 
     private static void bindHistory(PreparedStatement s, long sequence, HistoryEntry entry) throws SQLException {
