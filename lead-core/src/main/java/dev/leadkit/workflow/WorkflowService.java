@@ -319,7 +319,7 @@ public final class WorkflowService {
     /**
      * Reacts to an event of LeadKit's bus: with locked statuses, a trigger moves its lead to the
      * configured status — when the table allows that move from where the lead is (a lead already
-     * further along stays). Called by LeadKit's event bus; hosts raise events through
+     * further along stays) and the lead is not closed or converted (reopening is a person's decision). Called by LeadKit's event bus; hosts raise events through
      * {@code kit.events()}.
      *
      * @param trigger what happened
@@ -342,7 +342,10 @@ public final class WorkflowService {
             Lead lead = found.get();
             // A closed target would close the lead without a reason; setAutomaticMove refuses one, and this
             // keeps a catalogue changed since (a code deleted and re-added as closed) from doing it.
-            if (isClosed(tx, target)
+            // Nor does an automatic move reopen a lead: leaving a closed status is a person's decision.
+            boolean ended = Workflow.category(lead.status(), CatalogueService.current(tx, CatalogueKind.STATUS))
+                    .filter(c -> c == StatusCategory.CLOSED || c == StatusCategory.CONVERTED).isPresent();
+            if (ended || isClosed(tx, target)
                     || !workflow(tx).allows(lead.status(), target, CatalogueService.current(tx, CatalogueKind.STATUS))) {
                 return Optional.empty();
             }

@@ -6,6 +6,7 @@ import dev.leadkit.InvalidTransitionException;
 import dev.leadkit.LeadKit;
 import dev.leadkit.access.Directory;
 import dev.leadkit.access.Role;
+import dev.leadkit.activity.ActivityDraft;
 import dev.leadkit.event.LeadEvent;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * K5's stateful property: random status moves, closes, linked deals, lock switches and clock
- * advances through a configured workflow, checked against a model after every step — only allowed
+ * K5's stateful property: random status moves, closes, logged calls and e-mails, planned meetings,
+ * linked deals, lock switches and clock advances through a configured workflow, checked against a model after every step — only allowed
  * transitions succeed; the status history replays to the current status; time in status adds up
  * to the time since creation; each stale period yields exactly one reminder.
  */
@@ -50,7 +51,7 @@ class WorkflowProperties {
             new StaleRule("contacted_90m", "contacted", Duration.ofMinutes(90), "Call back: {days} days", true),
             new StaleRule("offer_off", "offer_made", Duration.ofMinutes(30), "disabled", false));
 
-    enum Kind { MOVE, CLOSE, DEAL_LINKED, LOCK, UNLOCK, ADVANCE }
+    enum Kind { MOVE, CLOSE, DEAL_LINKED, LOG_CALL, LOG_EMAIL, SCHEDULE_MEETING, LOCK, UNLOCK, ADVANCE }
 
     record Step(Kind kind, String status, int minutes) {
     }
@@ -112,13 +113,32 @@ class WorkflowProperties {
                 }
                 case DEAL_LINKED: {
                     kit.events().publish(new LeadEvent.DealLinked(lead.id().value(), "ayse", clock.instant(), "deal-" + step.minutes()));
-                    if (locked && TABLE.getOrDefault(status, Set.of()).contains("offer_made")) {
+                    if (locked && !CLOSED.contains(status) && TABLE.getOrDefault(status, Set.of()).contains("offer_made")) {
                         status = "offer_made";
                         since = clock.instant();
                     }
                     lead = kit.leads().get(AYSE, lead.id());
                     break;
                 }
+                case LOG_CALL:
+                case LOG_EMAIL: {
+                    ActivityDraft.Builder draft = step.kind() == Kind.LOG_CALL ? ActivityDraft.call("Skambutis")
+                            : ActivityDraft.email("Pasiūlymas");
+                    kit.activities().log(AYSE, lead.id(), draft.build());
+                    // Automatic moves follow the table but never reopen a closed lead.
+                    if (locked && !CLOSED.contains(status) && TABLE.getOrDefault(status, Set.of()).contains("contacted")) {
+                        status = "contacted";
+                        since = clock.instant();
+                    }
+                    lead = kit.leads().get(AYSE, lead.id());
+                    break;
+                }
+                case SCHEDULE_MEETING:
+                    // A planned meeting is not a contact: nothing moves.
+                    kit.activities().schedule(AYSE, lead.id(), ActivityDraft.meeting("Susitikimas")
+                            .start(clock.instant().plus(Duration.ofDays(1))).build());
+                    lead = kit.leads().get(AYSE, lead.id());
+                    break;
                 case LOCK:
                     kit.workflow().setLockedStatuses(ADMIN, true);
                     locked = true;
