@@ -103,11 +103,16 @@ public abstract class StoreContract {
         store = newEmptyStore();
     }
 
-    private void insert(Lead lead) {
+    /** Runs one write in its own transaction. */
+    protected void write(java.util.function.Consumer<dev.leadkit.store.StoreTransaction> work) {
         store.inTransaction(tx -> {
-            tx.leads().insert(lead);
+            work.accept(tx);
             return null;
         });
+    }
+
+    private void insert(Lead lead) {
+        write(tx -> tx.leads().insert(lead));
     }
 
     private Optional<Lead> find(LeadId id) {
@@ -231,17 +236,11 @@ public abstract class StoreContract {
         Lead v1 = aLead().build();
         insert(v1);
         Lead v2 = TestLeads.next(v1, LeadField.COMPANY, "Gardinfirmaet ApS");
-        store.inTransaction(tx -> {
-            tx.leads().update(v2);
-            return null;
-        });
+        write(tx -> tx.leads().update(v2));
         assertThat(find(v1.id())).contains(v2);
 
         Lead staleV2 = TestLeads.next(v1, LeadField.COMPANY, "Stale Ltd");
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.leads().update(staleV2);
-            return null;
-        })).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> write(tx -> tx.leads().update(staleV2))).isInstanceOf(ConflictException.class)
                 .extracting(e -> ((ConflictException) e).code()).isEqualTo("lead.version.stale");
         assertThat(find(v1.id())).contains(v2);
     }
@@ -250,10 +249,7 @@ public abstract class StoreContract {
     @DisplayName("updating a lead that is not stored is not-found")
     void updatingMissingLeadIsNotFound() {
         Lead ghost = TestLeads.next(aLead().build(), LeadField.CITY, "Vilnius");
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.leads().update(ghost);
-            return null;
-        })).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> write(tx -> tx.leads().update(ghost))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -279,10 +275,7 @@ public abstract class StoreContract {
         Lead b = aLead().build();
         insert(a);
         insert(b);
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.leads().update(TestLeads.next(b, LeadField.EXTERNAL_ID, "taken"));
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.leads().update(TestLeads.next(b, LeadField.EXTERNAL_ID, "taken")))).isInstanceOf(ConflictException.class);
         assertThat(find(b.id())).contains(b);
     }
 
@@ -502,32 +495,20 @@ public abstract class StoreContract {
                 Map.of("en", "Waiting for reply", "tr", "Cevap Bekleniyor", "lt", "Laukiama atsakymo", "da", "Afventer svar")));
         entries.set(5, entries.get(5).withActive(false));
         Catalogue v1 = new Catalogue(CatalogueKind.STATUS, entries, "waiting", 1);
-        store.inTransaction(tx -> {
-            tx.catalogues().save(v1);
-            return null;
-        });
+        write(tx -> tx.catalogues().save(v1));
         assertThat(catalogue(CatalogueKind.STATUS)).contains(v1);
         assertThat(catalogue(CatalogueKind.SOURCE)).isEmpty();
 
         List<CatalogueEntry> fewer = new ArrayList<>(entries);
         fewer.remove(6);
         Catalogue v2 = new Catalogue(CatalogueKind.STATUS, fewer, "new", 2);
-        store.inTransaction(tx -> {
-            tx.catalogues().save(v2);
-            return null;
-        });
+        write(tx -> tx.catalogues().save(v2));
         assertThat(catalogue(CatalogueKind.STATUS)).contains(v2);
 
         Catalogue staleV2 = new Catalogue(CatalogueKind.STATUS, entries, "new", 2);
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.catalogues().save(staleV2);
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.catalogues().save(staleV2))).isInstanceOf(ConflictException.class);
         Catalogue secondInsert = new Catalogue(CatalogueKind.STATUS, entries, "new", 1);
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.catalogues().save(secondInsert);
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.catalogues().save(secondInsert))).isInstanceOf(ConflictException.class);
         assertThat(catalogue(CatalogueKind.STATUS)).contains(v2);
     }
 
@@ -538,20 +519,11 @@ public abstract class StoreContract {
         Settings v1 = Settings.empty().with("lead.requiredFields", "email,firstName").with("ünïcode", "ø");
         assertThat(v1.version()).isEqualTo(2);
         Settings first = Settings.empty().with("lead.requiredFields", "email,firstName");
-        store.inTransaction(tx -> {
-            tx.settings().save(first);
-            return null;
-        });
+        write(tx -> tx.settings().save(first));
         assertThat(settings()).isEqualTo(first);
         Settings second = first.with("ünïcode", "ø");
-        store.inTransaction(tx -> {
-            tx.settings().save(second);
-            return null;
-        });
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.settings().save(first.with("x", "y"));
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        write(tx -> tx.settings().save(second));
+        assertThatThrownBy(() -> write(tx -> tx.settings().save(first.with("x", "y")))).isInstanceOf(ConflictException.class);
         assertThat(settings()).isEqualTo(second);
     }
 
@@ -570,10 +542,7 @@ public abstract class StoreContract {
     }
 
     private void saveAccess(LeadAccess access) {
-        store.inTransaction(tx -> {
-            tx.access().save(access);
-            return null;
-        });
+        write(tx -> tx.access().save(access));
     }
 
     @Test
@@ -623,21 +592,12 @@ public abstract class StoreContract {
         assertThat(pending("l1")).containsExactly(first, second);
 
         AccessRequest approved = first.decided(true, "ayse", t.plusSeconds(60));
-        store.inTransaction(tx -> {
-            tx.accessRequests().update(approved);
-            return null;
-        });
+        write(tx -> tx.accessRequests().update(approved));
         assertThat(request("r1")).contains(approved);
         assertThat(pending("l1")).containsExactly(second);
 
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.accessRequests().update(first.decided(false, "ayse", t));
-            return null;
-        })).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.accessRequests().insert(first);
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.accessRequests().update(first.decided(false, "ayse", t)))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.accessRequests().insert(first))).isInstanceOf(ConflictException.class);
         assertThat(request("r1")).contains(approved);
     }
 
@@ -733,10 +693,7 @@ public abstract class StoreContract {
         fewer.put("size", FieldValue.text("large"));
         Lead v2 = Lead.of(lead.id(), 2, lead.values(), fewer, Set.of("vip"), List.of(), lead.createdBy(),
                 lead.createdAt(), lead.updatedAt().plusSeconds(1), false);
-        store.inTransaction(tx -> {
-            tx.leads().update(v2);
-            return null;
-        });
+        write(tx -> tx.leads().update(v2));
         assertThat(find(lead.id())).contains(v2);
     }
 
@@ -776,21 +733,12 @@ public abstract class StoreContract {
                 CustomField.of("interests", FieldType.MULTI_SELECT, Map.of("en", "Interests", "tr", "İlgi alanları"))
                         .withOptions(options).withRequired(true).withShown(true, false),
                 CustomField.of("budget", FieldType.NUMBER, Map.of("da", "Budget (kr.)")).withActive(false)), 1);
-        store.inTransaction(tx -> {
-            tx.customFields().save(v1);
-            return null;
-        });
+        write(tx -> tx.customFields().save(v1));
         assertThat(fieldDefinitions()).isEqualTo(v1);
         CustomFields v2 = new CustomFields(List.of(v1.fields().get(1)), 2);
-        store.inTransaction(tx -> {
-            tx.customFields().save(v2);
-            return null;
-        });
+        write(tx -> tx.customFields().save(v2));
         assertThat(fieldDefinitions()).isEqualTo(v2);
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.customFields().save(new CustomFields(List.of(), 2));
-            return null;
-        })).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> write(tx -> tx.customFields().save(new CustomFields(List.of(), 2)))).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> store.inTransaction(tx -> {
             tx.customFields().save(new CustomFields(List.of(), 3));
             throw new IllegalStateException("boom");
@@ -852,17 +800,11 @@ public abstract class StoreContract {
     }
 
     private void insertActivity(Activity activity) {
-        store.inTransaction(tx -> {
-            tx.activities().insert(activity);
-            return null;
-        });
+        write(tx -> tx.activities().insert(activity));
     }
 
     private void updateActivity(Activity activity) {
-        store.inTransaction(tx -> {
-            tx.activities().update(activity);
-            return null;
-        });
+        write(tx -> tx.activities().update(activity));
     }
 
     private List<String> candidates(Visibility visibility, Instant from, Instant to) {
@@ -875,10 +817,7 @@ public abstract class StoreContract {
     }
 
     private void insertPost(StreamPost post) {
-        store.inTransaction(tx -> {
-            tx.stream().insert(post);
-            return null;
-        });
+        write(tx -> tx.stream().insert(post));
     }
 
     private List<StreamPost> streamOf(String leadId) {
@@ -894,10 +833,7 @@ public abstract class StoreContract {
     }
 
     private void insertAttachment(Attachment attachment) {
-        store.inTransaction(tx -> {
-            tx.attachments().insert(attachment);
-            return null;
-        });
+        write(tx -> tx.attachments().insert(attachment));
     }
 
     private static String code(Throwable e) {
@@ -1088,23 +1024,14 @@ public abstract class StoreContract {
         StreamPost v1 = aPost("k4-sv").text("Første udkast").build();
         insertPost(v1);
         StreamPost v2 = v1.edited("Andet udkast", Instant.parse("2026-03-03T10:00:00Z"));
-        store.inTransaction(tx -> {
-            tx.stream().update(v2);
-            return null;
-        });
+        write(tx -> tx.stream().update(v2));
         assertThat(post(v1.id())).contains(v2);
         assertThat(post(v1.id()).orElseThrow().editedAt()).contains(Instant.parse("2026-03-03T10:00:00Z"));
 
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.stream().update(v1.edited("Stale", Instant.parse("2026-03-04T10:00:00Z")));
-            return null;
-        })).isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("stream_post.version.stale");
+        assertThatThrownBy(() -> write(tx -> tx.stream().update(v1.edited("Stale", Instant.parse("2026-03-04T10:00:00Z"))))).isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("stream_post.version.stale");
         assertThatThrownBy(() -> insertPost(aPost("k4-sv").id(v1.id()).build()))
                 .isInstanceOf(ConflictException.class).extracting(StoreContract::code).isEqualTo("stream_post.id.taken");
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.stream().update(aPost("k4-sv").build().edited("Ghost", Instant.now()));
-            return null;
-        })).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> write(tx -> tx.stream().update(aPost("k4-sv").build().edited("Ghost", Instant.now())))).isInstanceOf(NotFoundException.class);
         assertThat(post(v1.id())).contains(v2);
     }
 
@@ -1162,10 +1089,7 @@ public abstract class StoreContract {
             for (int t = 0; t < threads; t++) {
                 tasks.add(() -> {
                     try {
-                        store.inTransaction(tx -> {
-                            tx.attachments().delete(a.id());
-                            return null;
-                        });
+                        write(tx -> tx.attachments().delete(a.id()));
                         return true;
                     } catch (ConflictException | NotFoundException e) {
                         return false;
@@ -1182,10 +1106,7 @@ public abstract class StoreContract {
         }
         assertThat(attachment(a.id())).isEmpty();
         assertThat(attachmentsOf("k4-fd")).isEmpty();
-        assertThatThrownBy(() -> store.inTransaction(tx -> {
-            tx.attachments().delete(a.id());
-            return null;
-        })).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> write(tx -> tx.attachments().delete(a.id()))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -1267,10 +1188,7 @@ public abstract class StoreContract {
     }
 
     private void record(String leadId, String ruleId, Instant periodStart) {
-        store.inTransaction(tx -> {
-            tx.reminderLog().record(leadId, ruleId, periodStart);
-            return null;
-        });
+        write(tx -> tx.reminderLog().record(leadId, ruleId, periodStart));
     }
 
     @Test

@@ -37,6 +37,12 @@ final class JpaLeadAccessRepository implements LeadAccessRepository {
     private static final String KIND = "lead_access";
 
     private final JpaStoreTransaction tx;
+    /**
+     * What this transaction read or wrote, per lead: one service call asks the access policy
+     * several times about the same lead (view, then edit, then who to notify), and each read
+     * costs three queries.
+     */
+    private final Map<String, LeadAccess> known = new HashMap<>();
 
     JpaLeadAccessRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -48,7 +54,13 @@ final class JpaLeadAccessRepository implements LeadAccessRepository {
         if (leadId.codePointCount(0, leadId.length()) > Columns.ID) {
             return LeadAccess.none(leadId);
         }
-        return Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> read(c, leadId)));
+        LeadAccess seen = known.get(leadId);
+        if (seen != null) {
+            return seen;
+        }
+        LeadAccess read = Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> read(c, leadId)));
+        known.put(leadId, read);
+        return read;
     }
 
     @Override
@@ -57,10 +69,12 @@ final class JpaLeadAccessRepository implements LeadAccessRepository {
         LeadMapping.checked("lk_lead_access", "lead_id", access.leadId(), Columns.ID);
         access.grants().keySet().forEach(user -> LeadMapping.checked("lk_lead_grant", "grantee_id", user, Columns.USER_ID));
         access.followers().forEach(user -> LeadMapping.checked("lk_lead_follower", "follower_id", user, Columns.USER_ID));
+        known.remove(access.leadId());
         Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
             write(c, access);
             return null;
         }));
+        known.put(access.leadId(), access);
     }
 
     private static LeadAccess read(Connection c, String leadId) throws SQLException {
