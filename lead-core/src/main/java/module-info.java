@@ -15,4 +15,5 @@ module dev.leadkit.core {
     exports dev.leadkit.event;
     exports dev.leadkit.store;
     exports dev.leadkit.store.memory;
+    exports dev.leadkit.query;
 }
