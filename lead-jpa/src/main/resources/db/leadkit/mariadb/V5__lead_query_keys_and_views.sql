@@ -33,6 +33,11 @@ alter table lk_lead add column country_key text collate utf8mb4_nopad_bin;
 alter table lk_lead add column website_key text collate utf8mb4_nopad_bin;
 alter table lk_lead add column registration_number_key text collate utf8mb4_nopad_bin;
 alter table lk_lead add column external_id_key text collate utf8mb4_nopad_bin;
+-- Codes compare exactly but sort by their folded form too: the owner's and creator's user ids.
+alter table lk_lead add column owner_key text collate utf8mb4_nopad_bin;
+alter table lk_lead add column created_by_key text collate utf8mb4_nopad_bin;
+-- The tags' sort key: the tags in code-point order, joined with ",", folded (SortKey).
+alter table lk_lead add column tags_key mediumtext collate utf8mb4_nopad_bin;
 
 -- "Status X, owned by my team, newest first": one range per status walked in date order; the
 -- owner is the last key column, so the team test runs on index entries before any row is read.
@@ -59,13 +64,13 @@ create index lk_lead_tag_ix on lk_lead_tag (tag, lead_id);
 create index lk_lead_tag_key_ix on lk_lead_tag (tag_key, lead_id);
 
 -- Custom values, one row per lead and field, typed for filters and sorting: the folded text of
--- every value (text_key: a date as yyyy-mm-dd, a flag as true/false, choices comma-separated),
--- numbers as decimals, dates as days since the epoch.
+-- every value (text_key: SortKey's text — a flag as true/false, choices sorted and joined with
+-- ","; null when the canonical text is empty), numbers as decimals, dates as days since the epoch.
 create table lk_lead_custom_value (
     lead_id      varchar(64) collate utf8mb4_bin not null,
     field_key    varchar(64) collate utf8mb4_bin not null,
     kind         varchar(16) collate utf8mb4_bin not null,
-    text_key     mediumtext collate utf8mb4_nopad_bin not null,
+    text_key     mediumtext collate utf8mb4_nopad_bin,
     number_value decimal(40, 10),
     date_value   bigint,
     constraint lk_lead_custom_value_pk primary key (lead_id, field_key)

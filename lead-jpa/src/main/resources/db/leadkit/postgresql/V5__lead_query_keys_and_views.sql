@@ -31,6 +31,11 @@ alter table lk_lead add column country_key text collate "C";
 alter table lk_lead add column website_key text collate "C";
 alter table lk_lead add column registration_number_key text collate "C";
 alter table lk_lead add column external_id_key text collate "C";
+-- Codes compare exactly but sort by their folded form too: the owner's and creator's user ids.
+alter table lk_lead add column owner_key text collate "C";
+alter table lk_lead add column created_by_key text collate "C";
+-- The tags' sort key: the tags in code-point order, joined with ",", folded (SortKey).
+alter table lk_lead add column tags_key text collate "C";
 
 -- "Status X, owned by my team, newest first": one range per status walked in date order; the
 -- owner is the last key column, so the team test runs on index entries before any row is read.
@@ -76,13 +81,13 @@ create index lk_lead_tag_ix on lk_lead_tag (tag, lead_id);
 create index lk_lead_tag_key_ix on lk_lead_tag (tag_key, lead_id);
 
 -- Custom values, one row per lead and field, typed for filters and sorting: the folded text of
--- every value (text_key: a date as yyyy-mm-dd, a flag as true/false, choices comma-separated),
--- numbers as decimals, dates as days since the epoch.
+-- every value (text_key: SortKey's text — a flag as true/false, choices sorted and joined with
+-- ","; null when the canonical text is empty), numbers as decimals, dates as days since the epoch.
 create table lk_lead_custom_value (
     lead_id      varchar(64) collate "C" not null,
     field_key    varchar(64) collate "C" not null,
     kind         varchar(16) collate "C" not null,
-    text_key     text collate "C" not null,
+    text_key     text collate "C",
     number_value numeric(40, 10),
     date_value   bigint,
     constraint lk_lead_custom_value_pk primary key (lead_id, field_key)

@@ -19,8 +19,8 @@ public class CustomValueEmbeddable {
 
     @Column(name = "kind", length = Columns.KIND, nullable = false)
     String kind;
-    /** The folded canonical text. */
-    @Column(name = "text_key", nullable = false, length = SearchKeys.CUSTOM_KEY * 2)
+    /** The folded canonical text (choices sorted); null when the canonical text is empty. */
+    @Column(name = "text_key", length = SearchKeys.CUSTOM_KEY * 2)
     String textKey;
     @Column(name = "number_value", precision = 40, scale = 10)
     BigDecimal numberValue;
@@ -62,7 +62,7 @@ public class CustomValueEmbeddable {
     // Hibernate compares the map's values to write only the rows that changed; numbers by value.
     @Override
     public boolean equals(Object o) {
-        return o instanceof CustomValueEmbeddable other && kind.equals(other.kind) && textKey.equals(other.textKey)
+        return o instanceof CustomValueEmbeddable other && kind.equals(other.kind) && Objects.equals(textKey, other.textKey)
                 && (numberValue == null ? other.numberValue == null
                     : other.numberValue != null && numberValue.compareTo(other.numberValue) == 0)
                 && Objects.equals(dateValue, other.dateValue);

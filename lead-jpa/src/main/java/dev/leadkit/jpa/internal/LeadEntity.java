@@ -157,6 +157,13 @@ public class LeadEntity {
     String registrationNumberKey;
     @Column(name = "external_id_key", length = Columns.EXTERNAL_ID * 8)
     String externalIdKey;
+    @Column(name = "owner_key", length = Columns.OWNER * 8)
+    String ownerKey;
+    @Column(name = "created_by_key", length = Columns.USER_ID * 8)
+    String createdByKey;
+    /** The tags' sort key ({@link SearchKeys#tagsKey}); null when the lead has no tags. */
+    @Column(name = "tags_key", length = SearchKeys.TAGS_KEY * 2)
+    String tagsKey;
 
     /** The tags (map key) with their folded keys, for tag filters. Lazy, like {@link #options}. */
     @ElementCollection(fetch = FetchType.LAZY)

@@ -131,6 +131,21 @@ final class LeadMapping {
                 changed = true;
             }
         }
+        String ownerKey = lead.owner().map(o -> SearchKeys.fold(o, Columns.OWNER * 4)).orElse(null);
+        if (!Objects.equals(ownerKey, row.ownerKey)) {
+            row.ownerKey = ownerKey;
+            changed = true;
+        }
+        String createdByKey = SearchKeys.fold(lead.createdBy(), Columns.USER_ID * 4);
+        if (!createdByKey.equals(row.createdByKey)) {
+            row.createdByKey = createdByKey;
+            changed = true;
+        }
+        String tagsKey = SearchKeys.tagsKey(lead.tags());
+        if (!Objects.equals(tagsKey, row.tagsKey)) {
+            row.tagsKey = tagsKey;
+            changed = true;
+        }
         Long leadAt = SearchKeys.leadAt(lead.get(LeadField.LEAD_DATE).orElseThrow());
         if (!leadAt.equals(row.leadAt)) {
             row.leadAt = leadAt;

@@ -48,6 +48,8 @@ public final class SearchKeys {
 
     /** The longest custom text key, in code points (a paragraph's limit, four times). */
     static final int CUSTOM_KEY = 40_000;
+    /** The longest tags sort key, in code points (100 tags of 50, with commas, four times). */
+    static final int TAGS_KEY = 20_400;
     /** The longest tag key, in code points (a tag's limit, four times). */
     static final int TAG_KEY = 200;
     /** The custom number column: decimal(40, 10). */
@@ -106,6 +108,38 @@ public final class SearchKeys {
         return cut(TextFold.fold(tag), TAG_KEY);
     }
 
+    /**
+     * @param tags a lead's tags
+     * @return their sort key: the tags in code-point order, joined with ",", folded; null for none
+     */
+    public static String tagsKey(Set<String> tags) {
+        return tags.isEmpty() ? null : cut(TextFold.fold(joinedInCodePointOrder(tags)), TAGS_KEY);
+    }
+
+    private static String joinedInCodePointOrder(java.util.Collection<String> elements) {
+        List<String> sorted = new java.util.ArrayList<>(elements);
+        sorted.sort(SearchKeys::compareCodePoints);
+        return String.join(",", sorted);
+    }
+
+    /** Code-point order (String.compareTo is UTF-16 order, which differs above U+FFFF). */
+    static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                boolean sx = Character.isSurrogate(x);
+                boolean sy = Character.isSurrogate(y);
+                if (sx != sy) {
+                    return sx ? 1 : -1;
+                }
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
+
     /** @return the tags with their keys, by tag */
     static Map<String, String> tagKeys(Set<String> tags) {
         Map<String, String> keys = new TreeMap<>();
@@ -123,7 +157,10 @@ public final class SearchKeys {
     static CustomValueEmbeddable customValue(FieldValue value) {
         BigDecimal number = value instanceof FieldValue.Number ? fitting(((FieldValue.Number) value).value()).orElse(null) : null;
         Long day = value instanceof FieldValue.Date ? ((FieldValue.Date) value).value().toEpochDay() : null;
-        return new CustomValueEmbeddable(value.kind().name(), cut(TextFold.fold(value.canonical()), CUSTOM_KEY), number, day);
+        String text = value instanceof FieldValue.Choices
+                ? joinedInCodePointOrder(((FieldValue.Choices) value).codes()) : value.canonical();
+        return new CustomValueEmbeddable(value.kind().name(), text.isEmpty() ? null : cut(TextFold.fold(text), CUSTOM_KEY),
+                number, day);
     }
 
     /** A number the decimal(40, 10) column holds exactly; others are not range-searchable. */
@@ -156,8 +193,9 @@ public final class SearchKeys {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         List<LeadField> fields = List.copyOf(KEYED);
-        StringBuilder select = new StringBuilder("select id, lead_date, custom, tags");
-        StringBuilder update = new StringBuilder("update lk_lead set lead_at = ?, search_keys_version = ?");
+        StringBuilder select = new StringBuilder("select id, lead_date, custom, tags, owner_id, created_by");
+        StringBuilder update = new StringBuilder("update lk_lead set lead_at = ?, search_keys_version = ?,"
+                + " owner_key = ?, created_by_key = ?, tags_key = ?");
         for (LeadField field : fields) {
             select.append(", ").append(LeadMapping.column(field));
             update.append(", ").append(keyColumn(field)).append(" = ?");
@@ -192,16 +230,21 @@ public final class SearchKeys {
                             write.setNull(1, Types.BIGINT);
                         }
                         write.setInt(2, VERSION);
+                        String owner = rs.getString(5);
+                        write.setString(3, owner == null ? null : fold(owner, Columns.OWNER * 4));
+                        write.setString(4, fold(rs.getString(6), Columns.USER_ID * 4));
+                        Set<String> tags = Json.tags(rs.getString(4));
+                        write.setString(5, tagsKey(tags));
                         for (int f = 0; f < fields.size(); f++) {
-                            write.setString(3 + f, key(fields.get(f), rs.getString(5 + f)));
+                            write.setString(6 + f, key(fields.get(f), rs.getString(7 + f)));
                         }
-                        write.setString(3 + fields.size(), id);
+                        write.setString(6 + fields.size(), id);
                         write.addBatch();
                         dropTags.setString(1, id);
                         dropTags.addBatch();
                         dropValues.setString(1, id);
                         dropValues.addBatch();
-                        for (String tag : Json.tags(rs.getString(4))) {
+                        for (String tag : tags) {
                             addTag.setString(1, id);
                             addTag.setString(2, tag);
                             addTag.setString(3, tagKey(tag));
