@@ -40,4 +40,10 @@ public interface StoreTransaction {
 
     /** @return the attachments' metadata */
     AttachmentRepository attachments();
+
+    /**
+     * @return the saved list views
+     * @since 0.3
+     */
+    ViewRepository views();
 }
