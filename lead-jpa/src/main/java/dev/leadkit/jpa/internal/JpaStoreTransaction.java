@@ -12,6 +12,7 @@ import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.SettingsRepository;
 import dev.leadkit.store.StoreTransaction;
+import dev.leadkit.store.ViewRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -55,6 +56,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaStreamRepository stream;
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
+    private final JpaViewRepository views;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -75,6 +77,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.stream = new JpaStreamRepository(this);
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
+        this.views = new JpaViewRepository(this);
     }
 
     @Override
@@ -99,6 +102,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public SettingsRepository settings() {
         checkOpen();
         return settings;
+    }
+
+    @Override
+    public ViewRepository views() {
+        checkOpen();
+        return views;
     }
 
     @Override
