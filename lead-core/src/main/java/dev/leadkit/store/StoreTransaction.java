@@ -40,4 +40,16 @@ public interface StoreTransaction {
 
     /** @return the attachments' metadata */
     AttachmentRepository attachments();
+
+    /**
+     * @return the candidate index of duplicate detection: each live lead's blocking keys
+     * @since 0.2
+     */
+    MatchKeyRepository matchKeys();
+
+    /**
+     * @return the "not a duplicate" decisions
+     * @since 0.2
+     */
+    DuplicateDecisionRepository duplicateDecisions();
 }

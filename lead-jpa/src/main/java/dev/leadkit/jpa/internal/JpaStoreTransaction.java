@@ -5,6 +5,8 @@ import dev.leadkit.store.ActivityRepository;
 import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
+import dev.leadkit.store.DuplicateDecisionRepository;
+import dev.leadkit.store.MatchKeyRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.ReminderLogRepository;
 import dev.leadkit.store.StreamRepository;
@@ -55,6 +57,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaStreamRepository stream;
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
+    private final JpaMatchKeyRepository matchKeys;
+    private final JpaDuplicateDecisionRepository decisions;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -75,6 +79,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.stream = new JpaStreamRepository(this);
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
+        this.matchKeys = new JpaMatchKeyRepository(this);
+        this.decisions = new JpaDuplicateDecisionRepository(this);
     }
 
     @Override
@@ -141,6 +147,18 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public AttachmentRepository attachments() {
         checkOpen();
         return attachments;
+    }
+
+    @Override
+    public MatchKeyRepository matchKeys() {
+        checkOpen();
+        return matchKeys;
+    }
+
+    @Override
+    public DuplicateDecisionRepository duplicateDecisions() {
+        checkOpen();
+        return decisions;
     }
 
     /** Writes pending changes now, so their failures surface inside the store's call. */

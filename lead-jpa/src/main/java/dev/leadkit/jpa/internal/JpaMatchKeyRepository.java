@@ -1,0 +1,200 @@
+package dev.leadkit.jpa.internal;
+
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.MatchKeyRepository;
+import dev.leadkit.store.Visibility;
+import jakarta.persistence.Query;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@link MatchKeyRepository} on {@code lk_lead_match_key (match_key, lead_id)}, whose primary key
+ * leads with the key: the candidates of a check are one index range per key of the lead checked,
+ * grouped by lead, and joined to {@code lk_lead} in the same statement. Writes are plain JDBC on
+ * the transaction's connection (the rows have no entity); a replace deletes and inserts only the
+ * keys that changed.
+ */
+final class JpaMatchKeyRepository implements MatchKeyRepository {
+
+    private final JpaStoreTransaction tx;
+
+    JpaMatchKeyRepository(JpaStoreTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void replace(LeadId id, Set<String> keys) {
+        Objects.requireNonNull(id, "id");
+        for (String key : keys) {
+            if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
+                throw new IllegalArgumentException("a match key is 1 to " + MAX_KEY_LENGTH + " code points");
+            }
+        }
+        Set<String> wanted = Set.copyOf(keys);
+        Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
+            Set<String> stored = read(c, id);
+            Set<String> gone = new HashSet<>(stored);
+            gone.removeAll(wanted);
+            Set<String> added = new TreeSet<>(wanted);
+            added.removeAll(stored);
+            if (!gone.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where match_key = ? and lead_id = ?")) {
+                    for (String key : gone) {
+                        s.setString(1, key);
+                        s.setString(2, id.value());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            if (!added.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
+                    for (String key : added) {
+                        s.setString(1, key);
+                        s.setString(2, id.value());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void remove(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
+                s.setString(1, id.value());
+                s.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Set<String> keys(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        return Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> Set.copyOf(read(c, id))));
+    }
+
+    private static Set<String> read(Connection c, LeadId id) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select match_key from lk_lead_match_key where lead_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * One statement: per key an index range of at most {@link #MAX_PER_KEY} rows (a UNION ALL of
+     * limited branches), grouped per lead in a derived table (MariaDB takes no LIMIT inside IN),
+     * joined to the leads; the join's order is whatever the database chooses. A native query, so
+     * Hibernate flushes this transaction's own lead rows before it runs.
+     */
+    @Override
+    public List<Lead> candidates(Set<String> keys, int limit) {
+        Objects.requireNonNull(keys, "keys");
+        if (limit < 1 || limit > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
+        }
+        List<String> usable = keys.stream().filter(k -> !k.isEmpty() && k.codePointCount(0, k.length()) <= MAX_KEY_LENGTH)
+                .sorted().toList();
+        if (usable.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder branches = new StringBuilder();
+        for (int i = 0; i < usable.size(); i++) {
+            if (i > 0) {
+                branches.append(" union all ");
+            }
+            branches.append("(select k.lead_id from lk_lead_match_key k where k.match_key = :k").append(i)
+                    .append(" order by k.lead_id limit ").append(MAX_PER_KEY).append(')');
+        }
+        String sql = "select l.* from (select c.lead_id, count(*) as shared from (" + branches
+                + ") c group by c.lead_id order by shared desc, c.lead_id limit " + limit
+                + ") m join lk_lead l on l.id = m.lead_id";
+        return Failures.guard(() -> {
+            Query query = tx.em().createNativeQuery(sql, LeadEntity.class);
+            for (int i = 0; i < usable.size(); i++) {
+                query.setParameter("k" + i, usable.get(i));
+            }
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            List<Lead> leads = new ArrayList<>(rows.size());
+            for (LeadEntity row : rows) {
+                leads.add(LeadMapping.toLead(row, tx.currentVersion(row, r -> r.version)));
+            }
+            return leads;
+        });
+    }
+
+    /**
+     * The visibility as the scoped lead queries evaluate it (owned by one of the owners, or
+     * unassigned when the inbox is visible, or granted VIEW), walking the primary key in order.
+     */
+    @Override
+    public List<Lead> page(Visibility visibility, Optional<LeadId> afterId, int limit) {
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(afterId, "afterId");
+        if (limit < 1 || limit > LeadListing.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + LeadListing.MAX_LIMIT);
+        }
+        StringBuilder sql = new StringBuilder("select l.* from lk_lead l where l.deleted = false");
+        if (afterId.isPresent()) {
+            sql.append(" and l.id > :after");
+        }
+        if (!visibility.all()) {
+            List<String> admits = new ArrayList<>();
+            if (!visibility.owners().isEmpty()) {
+                admits.add("l.owner_id in (:owners)");
+            }
+            if (visibility.unassigned()) {
+                admits.add("l.owner_id is null");
+            }
+            if (visibility.grantee().isPresent()) {
+                admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                        + " and g.grantee_id = :grantee and g.can_view = true)");
+            }
+            sql.append(admits.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", admits) + ")");
+        }
+        sql.append(" order by l.id");
+        return Failures.guard(() -> {
+            Query query = tx.em().createNativeQuery(sql.toString(), LeadEntity.class);
+            afterId.ifPresent(a -> query.setParameter("after", a.value()));
+            if (!visibility.all()) {
+                if (!visibility.owners().isEmpty()) {
+                    query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
+                }
+                visibility.grantee().ifPresent(g -> query.setParameter("grantee", g));
+            }
+            query.setMaxResults(limit);
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            List<Lead> leads = new ArrayList<>(rows.size());
+            for (LeadEntity row : rows) {
+                leads.add(LeadMapping.toLead(row, tx.currentVersion(row, r -> r.version)));
+            }
+            return leads;
+        });
+    }
+}
