@@ -327,6 +327,128 @@ public final class DuplicateService {
         }
     }
 
+    // ------------------------------------------------------------------ scan
+
+    /**
+     * Scans every lead the actor may view into clusters of duplicates (requirement D4): the
+     * leads are read page by page in id order (the visibility part of the store's query, one
+     * transaction per page), and the engine's {@link DuplicateScan} blocks, compares on several
+     * threads and clusters them with its guard against chaining. Pairs marked as not duplicates
+     * (D5a) are taken out afterwards; a cluster that falls apart without them is split.
+     *
+     * @param actor    who asks; only leads they may view take part
+     * @param options  cluster limit, threads and page size
+     * @param progress told where the scan stands
+     * @return the clusters (each with its pairs' scores and explanations) and the counts
+     */
+    public ScanResult scan(Actor actor, LeadScanOptions options, ScanListener progress) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        Visibility visibility = policy.visibility(actor);
+        DuplicateScan scan = DuplicateScan.builder(matching.matcher()).maxClusterSize(options.maxClusterSize())
+                .threads(options.threads()).listener(progress).build();
+        List<Cluster> found = new ArrayList<>();
+        ScanSummary summary = scan.run(new Pages(visibility, options.pageSize()), found::add);
+        List<Cluster> clusters = new ArrayList<>();
+        for (int from = 0; from < found.size(); from += PAGE) {
+            List<Cluster> chunk = found.subList(from, Math.min(found.size(), from + PAGE));
+            List<LeadId> ids = new ArrayList<>();
+            chunk.forEach(c -> c.ids().forEach(id -> ids.add(LeadId.of(id))));
+            Set<String> decided = new java.util.HashSet<>();
+            store.inTransaction(tx -> tx.duplicateDecisions().involving(ids))
+                    .forEach(d -> decided.add(d.first().value() + "\n" + d.second().value()));
+            for (Cluster c : chunk) {
+                clusters.addAll(decided.isEmpty() ? List.of(c) : withoutDecided(c, decided));
+            }
+        }
+        return new ScanResult(clusters, summary);
+    }
+
+    /** A cluster without its decided pairs: the connected parts that still have two members or more. */
+    private static List<Cluster> withoutDecided(Cluster cluster, Set<String> decided) {
+        List<Match> kept = new ArrayList<>();
+        for (Match m : cluster.pairs()) {
+            String a = m.id();
+            String b = m.otherId();
+            if (!decided.contains(a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a)) {
+                kept.add(m);
+            }
+        }
+        if (kept.size() == cluster.pairs().size()) {
+            return List.of(cluster);
+        }
+        Map<String, String> parent = new java.util.LinkedHashMap<>();
+        cluster.ids().forEach(id -> parent.put(id, id));
+        for (Match m : kept) {
+            parent.put(root(parent, m.id()), root(parent, m.otherId()));
+        }
+        Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
+        for (String id : cluster.ids()) {
+            parts.computeIfAbsent(root(parent, id), r -> new ArrayList<>()).add(id);
+        }
+        List<Cluster> out = new ArrayList<>();
+        for (List<String> ids : parts.values()) {
+            if (ids.size() < 2) {
+                continue;
+            }
+            List<Match> pairs = kept.stream().filter(m -> ids.contains(m.id())).toList();
+            boolean duplicate = pairs.stream().anyMatch(m -> m.decision() == Decision.DUPLICATE);
+            out.add(new Cluster(ids, pairs, duplicate ? Decision.DUPLICATE : Decision.POSSIBLE_DUPLICATE));
+        }
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String id) {
+        String r = id;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
+        }
+        parent.put(id, r);
+        return r;
+    }
+
+    /** The visible leads as match records, read lazily one page (one transaction) at a time. */
+    private final class Pages implements java.util.Iterator<MatchRecord> {
+        private final Visibility visibility;
+        private final int size;
+        private List<Lead> page = List.of();
+        private int next;
+        private Optional<LeadId> after = Optional.empty();
+        private boolean last;
+
+        Pages(Visibility visibility, int size) {
+            this.visibility = visibility;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < page.size()) {
+                return true;
+            }
+            if (last) {
+                return false;
+            }
+            Optional<LeadId> from = after;
+            page = store.inTransaction(tx -> tx.matchKeys().page(visibility, from, size));
+            next = 0;
+            last = page.size() < size;
+            if (!page.isEmpty()) {
+                after = Optional.of(page.get(page.size() - 1).id());
+            }
+            return !page.isEmpty();
+        }
+
+        @Override
+        public MatchRecord next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return MatchRecord.from(page.get(next++));
+        }
+    }
+
     // ------------------------------------------------------------------ index
 
     /**

@@ -60,12 +60,13 @@ final class LeadMerge {
         tx.leads().update(tombstone);
         String survivorId = survivor.id().value();
         String mergedId = merged.id().value();
+        // The merged lead's entry first: the survivor's history then ends with the merge itself.
         List<FieldChange> survivorChanges = new ArrayList<>();
         survivorChanges.add(FieldChange.of("merged", null, mergedId));
         survivorChanges.addAll(LeadChanges.between(survivor, next));
-        tx.history().append(new HistoryEntry(0, survivorId, now, actor.userId(), HistoryAction.MERGED, survivorChanges));
         tx.history().append(new HistoryEntry(0, mergedId, now, actor.userId(), HistoryAction.MERGED, List.of(
                 FieldChange.of("mergedInto", null, survivorId), FieldChange.of("deleted", "false", "true"))));
+        tx.history().append(new HistoryEntry(0, survivorId, now, actor.userId(), HistoryAction.MERGED, survivorChanges));
         for (Activity a : tx.activities().forLead(mergedId)) {
             tx.activities().update(new Activity(a.id(), survivorId, a.type(), a.subject(), a.start(), a.due(),
                     a.duration(), a.assigneeId(), a.doneAt(), a.reminders(), a.attendees(), a.createdBy(),

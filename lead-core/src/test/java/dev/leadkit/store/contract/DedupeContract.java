@@ -4,6 +4,8 @@ import dev.leadkit.AccessDeniedException;
 import dev.leadkit.Actor;
 import dev.leadkit.ConflictException;
 import dev.leadkit.DuplicateFoundException;
+import dev.leadkit.FieldError;
+import dev.leadkit.ValidationException;
 import dev.leadkit.IdGenerator;
 import dev.leadkit.LeadKit;
 import dev.leadkit.LeadKitException;
@@ -16,6 +18,7 @@ import dev.leadkit.activity.ActivityDraft;
 import dev.leadkit.activity.Attachment;
 import dev.leadkit.activity.AttachmentDownload;
 import dev.leadkit.activity.BlobStore;
+import dev.leadkit.activity.InMemoryBlobStore;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.activity.StreamPost;
@@ -78,7 +81,7 @@ public abstract class DedupeContract {
     protected FailingStore store;
     protected LeadKit kit;
     protected MutableClock clock;
-    protected BlobStore blobs;
+    protected InMemoryBlobStore blobs;
 
     /** @return a store holding nothing (for a database: all LeadKit tables emptied) */
     protected abstract Store newEmptyStore();
@@ -127,7 +130,8 @@ public abstract class DedupeContract {
                 .set(LeadField.EMAIL, "s.kierkegaard@filosofi.dk").build(), lead.version());
         assertThat(keys(lead.id())).noneSatisfy(k -> assertThat(k).contains("soren@filosofi.dk"))
                 .anySatisfy(k -> assertThat(k).contains("s.kierkegaard@filosofi.dk"));
-        assertThat(candidates(created)).doesNotContain(lead.id()).isEmpty();
+        Set<String> oldEmail = Set.copyOf(created.stream().filter(k -> k.contains("soren@filosofi.dk")).toList());
+        assertThat(candidates(oldEmail)).isEmpty();
 
         kit.leads().update(AYSE, lead.id(), LeadPatch.builder().set(LeadField.DESCRIPTION, "Enten eller").build(),
                 updated.version());
@@ -163,8 +167,8 @@ public abstract class DedupeContract {
         });
         assertThat(inTx).containsExactly(a.id(), b.id());
         assertThat(candidates(Set.of("x:b"))).containsExactly(b.id());
-        assertThat(store.inTransaction(tx -> tx.matchKeys().candidates(Set.of("x:shared", "x:b"), 1)))
-                .extracting(Lead::id).containsExactly(b.id());
+        List<Lead> best = store.inTransaction(tx -> tx.matchKeys().candidates(Set.of("x:shared", "x:b"), 1));
+        assertThat(best).extracting(Lead::id).containsExactly(b.id());
     }
 
     @Test
@@ -176,11 +180,11 @@ public abstract class DedupeContract {
         List<LeadId> all = store.inTransaction(tx -> tx.matchKeys().page(Visibility.everything(), Optional.empty(), 10))
                 .stream().map(Lead::id).toList();
         assertThat(all).containsExactly(a.id(), b.id());
-        assertThat(store.inTransaction(tx -> tx.matchKeys().page(Visibility.everything(), Optional.of(a.id()), 10)))
-                .extracting(Lead::id).containsExactly(b.id());
+        List<Lead> afterA = store.inTransaction(tx -> tx.matchKeys().page(Visibility.everything(), Optional.of(a.id()), 10));
+        assertThat(afterA).extracting(Lead::id).containsExactly(b.id());
         Visibility ayses = new Visibility(false, Set.of("ayse", "jonas"), false, Optional.of("ayse"));
-        assertThat(store.inTransaction(tx -> tx.matchKeys().page(ayses, Optional.empty(), 10)))
-                .extracting(Lead::id).containsExactly(a.id());
+        List<Lead> visible = store.inTransaction(tx -> tx.matchKeys().page(ayses, Optional.empty(), 10));
+        assertThat(visible).extracting(Lead::id).containsExactly(a.id());
     }
 
     // ------------------------------------------------------------------ checks and policy
@@ -212,7 +216,7 @@ public abstract class DedupeContract {
         Lead first = create(AYSE, soren());
         assertThat(kit.duplicates().policy(AYSE)).isEqualTo(DuplicatePolicy.WARN);
 
-        CheckedLead second = kit.leads().createChecked(JONAS, soren());
+        CheckedLead second = kit.leads().createChecked(JONAS, soren().build());
 
         assertThat(second.matches()).extracting(Match::otherId).containsExactly(first.id().value());
         assertThat(kit.leads().count(ADMIN)).isEqualTo(2);
@@ -249,7 +253,7 @@ public abstract class DedupeContract {
         assertThatThrownBy(() -> kit.duplicates().setPolicy(AYSE, DuplicatePolicy.OFF))
                 .isInstanceOf(AccessDeniedException.class);
         kit.duplicates().setPolicy(ADMIN, DuplicatePolicy.OFF);
-        assertThat(kit.leads().createChecked(JONAS, soren()).matches()).isEmpty();
+        assertThat(kit.leads().createChecked(JONAS, soren().build()).matches()).isEmpty();
         assertThat(kit.duplicates().check(JONAS, soren().build())).hasSize(2);
     }
 
@@ -258,7 +262,7 @@ public abstract class DedupeContract {
     @Test
     void aPairMarkedNotDuplicateIsLeftOutOfLaterChecksUntilUndone() {
         Lead a = create(AYSE, soren());
-        Lead b = kit.leads().createChecked(AYSE, soren()).lead();
+        Lead b = kit.leads().createChecked(AYSE, soren().build()).lead();
         clock.advance(Duration.ofMinutes(5));
 
         DuplicateDecision decision = kit.duplicates().markNotDuplicate(JONAS, b.id(), a.id());
@@ -284,7 +288,8 @@ public abstract class DedupeContract {
         Lead b = create(OLGA, soren());
         assertThatThrownBy(() -> kit.duplicates().markNotDuplicate(AYSE, a.id(), b.id()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(store.inTransaction(tx -> tx.duplicateDecisions().find(a.id(), b.id()))).isEmpty();
+        Optional<DuplicateDecision> stored = store.inTransaction(tx -> tx.duplicateDecisions().find(a.id(), b.id()));
+        assertThat(stored).isEmpty();
     }
 
     // ------------------------------------------------------------------ merge
@@ -399,6 +404,7 @@ public abstract class DedupeContract {
         clock.advance(Duration.ofHours(1));
         Lead newer = kit.leads().update(AYSE, p.survivor.id(), LeadPatch.builder()
                 .set(LeadField.TITLE, "Magister").build(), p.survivor.version());
+        clock.advance(Duration.ofMinutes(1));
         Lead mergedTitle = kit.leads().update(AYSE, p.merged.id(), LeadPatch.builder()
                 .set(LeadField.TITLE, "Forfatter").set(LeadField.COMPANY, "Søren K. A/S").build(), p.merged.version());
 
@@ -430,7 +436,8 @@ public abstract class DedupeContract {
                 .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.right()).isEqualTo(Right.EDIT));
         assertThatThrownBy(() -> kit.duplicates().merge(AYSE, p.survivor.id(), p.survivor.version(),
                 p.survivor.id(), p.survivor.version(), MergePlan.defaults()))
-                .isInstanceOfSatisfying(LeadKitException.class, e -> assertThat(e.code()).isEqualTo("duplicate.same_lead"));
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.errors()).extracting(FieldError::code).containsExactly("duplicate.same_lead"));
 
         Lead survivor = kit.duplicates().merge(AYSE, p.survivor.id(), p.survivor.version(), p.merged.id(),
                 p.merged.version(), MergePlan.defaults());

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +47,11 @@ final class JpaDuplicateDecisionRepository implements DuplicateDecisionRepositor
                 s.setString(1, decision.first().value());
                 s.setString(2, decision.second().value());
                 s.setString(3, decision.decidedBy());
-                s.setTimestamp(4, Timestamp.from(decision.decidedAt()), utc());
+                if (mariadb(c)) {
+                    s.setObject(4, java.time.LocalDateTime.ofInstant(decision.decidedAt(), java.time.ZoneOffset.UTC));
+                } else {
+                    s.setObject(4, java.time.OffsetDateTime.ofInstant(decision.decidedAt(), java.time.ZoneOffset.UTC));
+                }
                 s.executeUpdate();
             } catch (SQLException e) {
                 if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
@@ -139,13 +142,15 @@ final class JpaDuplicateDecisionRepository implements DuplicateDecisionRepositor
         }
     }
 
-    /** MariaDB's DATETIME holds UTC wall-clock time, as everywhere in the JPA store. */
-    private static java.util.Calendar utc() {
-        return java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+    /** MariaDB's DATETIME holds UTC wall-clock time, as everywhere in the JPA store; the others a time zone. */
+    private static boolean mariadb(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
     }
 
     private static DuplicateDecision decision(ResultSet rs) throws SQLException {
-        Instant at = rs.getTimestamp(4, utc()).toInstant();
+        Instant at = mariadb(rs.getStatement().getConnection())
+                ? rs.getObject(4, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                : rs.getObject(4, java.time.OffsetDateTime.class).toInstant();
         return new DuplicateDecision(LeadId.of(rs.getString(1)), LeadId.of(rs.getString(2)), rs.getString(3), at);
     }
 }
