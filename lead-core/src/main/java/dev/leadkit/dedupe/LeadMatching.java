@@ -2,7 +2,6 @@ package dev.leadkit.dedupe;
 
 import dev.leadkit.Actor;
 import dev.leadkit.access.AccessPolicy;
-import dev.leadkit.access.Right;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.StoreTransaction;
@@ -14,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -118,8 +116,8 @@ public final class LeadMatching {
         }
         List<Lead> candidates = new ArrayList<>();
         Visibility visibility = policy.visibility(actor);
-        for (Lead candidate : tx.matchKeys().candidates(keys, CANDIDATE_LIMIT)) {
-            if (!candidate.id().equals(lead.id()) && !candidate.isDeleted() && visible(tx, visibility, candidate)) {
+        for (Lead candidate : tx.matchKeys().candidates(keys, visibility, CANDIDATE_LIMIT)) {
+            if (!candidate.id().equals(lead.id()) && !candidate.isDeleted()) {
                 candidates.add(candidate);
             }
         }
@@ -137,15 +135,5 @@ public final class LeadMatching {
             matches.removeIf(m -> decided.contains(m.otherId()));
         }
         return List.copyOf(matches);
-    }
-
-    /** The visibility of the store's scoped queries, evaluated for one loaded lead. */
-    static boolean visible(StoreTransaction tx, Visibility visibility, Lead lead) {
-        if (visibility.admits(lead.owner(), false)) {
-            return true;
-        }
-        Optional<String> grantee = visibility.grantee();
-        return grantee.isPresent() && tx.access().find(lead.id().value()).grantedTo(grantee.get()).contains(Right.VIEW)
-                && visibility.admits(lead.owner(), true);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <pre>{@code
  * store.inTransaction(tx -> {
- *     tx.matchKeys().replace(lead.id(), Set.of("email:egon@example.com", "name:tstr|egn"));
+ *     tx.matchKeys().replace(lead.id(), Set.of("e:egon@example.com", "nt:ego|tes"));
  *     return tx.matchKeys().candidates(Set.of("email:egon@example.com"), 50);
  * });
  * }</pre>
@@ -64,13 +64,16 @@ public interface MatchKeyRepository {
     /**
      * The stored leads that share at least one key with {@code keys}: at most {@code limit}, those
      * sharing the most keys (ties: the smaller id) preferred, returned in no particular order.
-     * Each key contributes at most its first {@link #MAX_PER_KEY} leads by id. One indexed lookup.
+     * Each key contributes at most its first {@link #MAX_PER_KEY} leads by id. One indexed lookup,
+     * with the visibility part of the query, evaluated exactly as for {@link LeadRepository#list}
+     * on the {@code limit} best candidates (so fewer may come back).
      *
-     * @param keys  the keys of the lead checked; keys longer than {@link #MAX_KEY_LENGTH} match nothing
-     * @param limit 1 to {@link #MAX_CANDIDATES}
+     * @param keys       the keys of the lead checked; keys longer than {@link #MAX_KEY_LENGTH} match nothing
+     * @param visibility which leads the asking actor may see
+     * @param limit      1 to {@link #MAX_CANDIDATES}
      * @return the leads, as stored (a lead with keys is never deleted)
      */
-    List<Lead> candidates(Set<String> keys, int limit);
+    List<Lead> candidates(Set<String> keys, Visibility visibility, int limit);
 
     /**
      * A page of the non-deleted leads the visibility admits, in id order — what the index is

@@ -364,6 +364,12 @@ public final class InMemoryStore implements Store {
                     .filter(l -> includeDeleted || !l.isDeleted());
         }
 
+        private boolean admitted(Visibility visibility, Lead l) {
+            String grantee = visibility.grantee().orElse(null);
+            return visibility.all() || visibility.admits(l.owner(),
+                    grantee != null && find(l.id().value()).grantedTo(grantee).contains(Right.VIEW));
+        }
+
         /** The visibility is evaluated while scanning, as a database evaluates its WHERE clause. */
         private Stream<Lead> visible(LeadListing listing) {
             Visibility visibility = listing.visibility();
@@ -758,8 +764,9 @@ public final class InMemoryStore implements Store {
             }
 
             @Override
-            public List<Lead> candidates(Set<String> keys, int limit) {
+            public List<Lead> candidates(Set<String> keys, Visibility visibility, int limit) {
                 checkOpen();
+                Objects.requireNonNull(visibility, "visibility");
                 if (limit < 1 || limit > MAX_CANDIDATES) {
                     throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
                 }
@@ -780,8 +787,8 @@ public final class InMemoryStore implements Store {
                 }
                 return shared.entrySet().stream()
                         .sorted(Map.Entry.<LeadId, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                        .limit(limit).map(e -> MemoryTransaction.this.find(e.getKey()))
-                        .flatMap(Optional::stream).toList();
+                        .limit(limit).map(e -> MemoryTransaction.this.find(e.getKey())).flatMap(Optional::stream)
+                        .filter(l -> admitted(visibility, l)).toList();
             }
 
             @Override

@@ -115,7 +115,7 @@ public abstract class DedupeContract {
     }
 
     private List<LeadId> candidates(Set<String> keys) {
-        return store.inTransaction(tx -> tx.matchKeys().candidates(keys, 50)).stream().map(Lead::id).sorted().toList();
+        return store.inTransaction(tx -> tx.matchKeys().candidates(keys, Visibility.everything(), 50)).stream().map(Lead::id).sorted().toList();
     }
 
     // ------------------------------------------------------------------ the candidate index
@@ -163,11 +163,11 @@ public abstract class DedupeContract {
         List<LeadId> inTx = store.inTransaction(tx -> {
             tx.matchKeys().replace(b.id(), Set.of("x:shared", "x:b"));
             tx.matchKeys().replace(a.id(), Set.of("x:shared"));
-            return tx.matchKeys().candidates(Set.of("x:shared", "x:b"), 10).stream().map(Lead::id).sorted().toList();
+            return tx.matchKeys().candidates(Set.of("x:shared", "x:b"), Visibility.everything(), 10).stream().map(Lead::id).sorted().toList();
         });
         assertThat(inTx).containsExactly(a.id(), b.id());
         assertThat(candidates(Set.of("x:b"))).containsExactly(b.id());
-        List<Lead> best = store.inTransaction(tx -> tx.matchKeys().candidates(Set.of("x:shared", "x:b"), 1));
+        List<Lead> best = store.inTransaction(tx -> tx.matchKeys().candidates(Set.of("x:shared", "x:b"), Visibility.everything(), 1));
         assertThat(best).extracting(Lead::id).containsExactly(b.id());
     }
 

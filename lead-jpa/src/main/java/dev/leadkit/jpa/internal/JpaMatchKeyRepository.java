@@ -112,8 +112,9 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
      * Hibernate flushes this transaction's own lead rows before it runs.
      */
     @Override
-    public List<Lead> candidates(Set<String> keys, int limit) {
+    public List<Lead> candidates(Set<String> keys, Visibility visibility, int limit) {
         Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(visibility, "visibility");
         if (limit < 1 || limit > MAX_CANDIDATES) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
         }
@@ -132,12 +133,13 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         }
         String sql = "select l.* from (select c.lead_id, count(*) as shared from (" + branches
                 + ") c group by c.lead_id order by shared desc, c.lead_id limit " + limit
-                + ") m join lk_lead l on l.id = m.lead_id";
+                + ") m join lk_lead l on l.id = m.lead_id" + visible(visibility, " where ");
         return Failures.guard(() -> {
             Query query = tx.em().createNativeQuery(sql, LeadEntity.class);
             for (int i = 0; i < usable.size(); i++) {
                 query.setParameter("k" + i, usable.get(i));
             }
+            bind(query, visibility);
             @SuppressWarnings("unchecked")
             List<LeadEntity> rows = query.getResultList();
             List<Lead> leads = new ArrayList<>(rows.size());
@@ -163,30 +165,12 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         if (afterId.isPresent()) {
             sql.append(" and l.id > :after");
         }
-        if (!visibility.all()) {
-            List<String> admits = new ArrayList<>();
-            if (!visibility.owners().isEmpty()) {
-                admits.add("l.owner_id in (:owners)");
-            }
-            if (visibility.unassigned()) {
-                admits.add("l.owner_id is null");
-            }
-            if (visibility.grantee().isPresent()) {
-                admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
-                        + " and g.grantee_id = :grantee and g.can_view = true)");
-            }
-            sql.append(admits.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", admits) + ")");
-        }
+        sql.append(visible(visibility, " and "));
         sql.append(" order by l.id");
         return Failures.guard(() -> {
             Query query = tx.em().createNativeQuery(sql.toString(), LeadEntity.class);
             afterId.ifPresent(a -> query.setParameter("after", a.value()));
-            if (!visibility.all()) {
-                if (!visibility.owners().isEmpty()) {
-                    query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
-                }
-                visibility.grantee().ifPresent(g -> query.setParameter("grantee", g));
-            }
+            bind(query, visibility);
             query.setMaxResults(limit);
             @SuppressWarnings("unchecked")
             List<LeadEntity> rows = query.getResultList();
@@ -196,5 +180,37 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             }
             return leads;
         });
+    }
+
+    /**
+     * The visibility predicate of the scoped lead queries on {@code l}: owned by one of the
+     * owners, or unassigned when the inbox is visible, or granted VIEW; empty for all leads.
+     */
+    private static String visible(Visibility visibility, String joiner) {
+        if (visibility.all()) {
+            return "";
+        }
+        List<String> admits = new ArrayList<>();
+        if (!visibility.owners().isEmpty()) {
+            admits.add("l.owner_id in (:owners)");
+        }
+        if (visibility.unassigned()) {
+            admits.add("l.owner_id is null");
+        }
+        if (visibility.grantee().isPresent()) {
+            admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                    + " and g.grantee_id = :grantee and g.can_view = true)");
+        }
+        return joiner + (admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+    }
+
+    private static void bind(Query query, Visibility visibility) {
+        if (!visibility.all()) {
+            if (!visibility.owners().isEmpty()) {
+                // Sorted, so the same owners give the same statement text.
+                query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
+            }
+            visibility.grantee().ifPresent(g -> query.setParameter("grantee", g));
+        }
     }
 }
