@@ -40,7 +40,7 @@ public final class LeadMatching {
     public static final String POLICY_KEY = "duplicates.policy";
 
     /** How many candidates one check scores at most. */
-    public static final int CANDIDATE_LIMIT = 200;
+    public static final int CANDIDATE_LIMIT = 50;
 
     private final AccessPolicy policy;
     private final Matcher matcher;

@@ -63,7 +63,7 @@ public interface MatchKeyRepository {
 
     /**
      * The stored leads that share at least one key with {@code keys}: at most {@code limit}, those
-     * sharing the most keys (ties: the smaller id) preferred, returned in no particular order.
+     * sharing the most keys first, ties by id.
      * Each key contributes at most its first {@link #MAX_PER_KEY} leads by id. One indexed lookup,
      * with the visibility part of the query, evaluated exactly as for {@link LeadRepository#list}
      * on the {@code limit} best candidates (so fewer may come back).

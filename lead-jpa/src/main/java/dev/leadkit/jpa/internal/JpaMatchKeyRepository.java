@@ -108,8 +108,9 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     /**
      * One statement: per key an index range of at most {@link #MAX_PER_KEY} rows (a UNION ALL of
      * limited branches), grouped per lead in a derived table (MariaDB takes no LIMIT inside IN),
-     * joined to the leads; the join's order is whatever the database chooses. A native query, so
-     * Hibernate flushes this transaction's own lead rows before it runs.
+     * joined to the leads with the visibility predicate. Plain JDBC after a flush of this
+     * transaction's own writes: a check reads up to {@link #MAX_CANDIDATES} rows it never
+     * changes, and managing them as entities cost more than the query itself.
      */
     @Override
     public List<Lead> candidates(Set<String> keys, Visibility visibility, int limit) {
@@ -128,26 +129,85 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             if (i > 0) {
                 branches.append(" union all ");
             }
-            branches.append("(select k.lead_id from lk_lead_match_key k where k.match_key = :k").append(i)
+            branches.append("(select k.lead_id from lk_lead_match_key k where k.match_key = ?")
                     .append(" order by k.lead_id limit ").append(MAX_PER_KEY).append(')');
         }
+        List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
         String sql = "select l.* from (select c.lead_id, count(*) as shared from (" + branches
                 + ") c group by c.lead_id order by shared desc, c.lead_id limit " + limit
-                + ") m join lk_lead l on l.id = m.lead_id" + visible(visibility, " where ");
+                + ") m join lk_lead l on l.id = m.lead_id" + visibleJdbc(visibility, owners.size())
+                + " order by m.shared desc, l.id";
         return Failures.guard(() -> {
-            Query query = tx.em().createNativeQuery(sql, LeadEntity.class);
-            for (int i = 0; i < usable.size(); i++) {
-                query.setParameter("k" + i, usable.get(i));
-            }
-            bind(query, visibility);
-            @SuppressWarnings("unchecked")
-            List<LeadEntity> rows = query.getResultList();
-            List<Lead> leads = new ArrayList<>(rows.size());
-            for (LeadEntity row : rows) {
-                leads.add(LeadMapping.toLead(row, tx.currentVersion(row, r -> r.version)));
-            }
-            return leads;
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+                List<Lead> leads = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (String key : usable) {
+                        s.setString(p++, key);
+                    }
+                    if (!visibility.all()) {
+                        for (String owner : owners) {
+                            s.setString(p++, owner);
+                        }
+                        if (visibility.grantee().isPresent()) {
+                            s.setString(p, visibility.grantee().get());
+                        }
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            leads.add(lead(rs, mariadb));
+                        }
+                    }
+                }
+                return leads;
+            });
         });
+    }
+
+    private static String visibleJdbc(Visibility visibility, int owners) {
+        if (visibility.all()) {
+            return "";
+        }
+        List<String> admits = new ArrayList<>();
+        if (owners > 0) {
+            admits.add("l.owner_id in (" + String.join(",", java.util.Collections.nCopies(owners, "?")) + ")");
+        }
+        if (visibility.unassigned()) {
+            admits.add("l.owner_id is null");
+        }
+        if (visibility.grantee().isPresent()) {
+            admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                    + " and g.grantee_id = ? and g.can_view = true)");
+        }
+        return " where " + (admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+    }
+
+    /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
+    private static Lead lead(ResultSet rs, boolean mariadb) throws SQLException {
+        LeadEntity row = new LeadEntity(rs.getString("id"));
+        row.version = rs.getLong("version");
+        for (dev.leadkit.lead.LeadField field : dev.leadkit.lead.LeadField.values()) {
+            LeadMapping.set(row, field, rs.getString(LeadMapping.column(field)));
+        }
+        row.createdBy = rs.getString("created_by");
+        row.createdAt = instant(rs, "created_at", mariadb);
+        row.updatedAt = instant(rs, "updated_at", mariadb);
+        row.statusSince = instant(rs, "status_since", mariadb);
+        row.deleted = rs.getBoolean("deleted");
+        row.closeReason = rs.getString("close_reason");
+        row.custom = rs.getString("custom");
+        row.tags = rs.getString("tags");
+        row.products = rs.getString("products");
+        row.mergedInto = rs.getString("merged_into");
+        return LeadMapping.toLead(row, row.version);
+    }
+
+    /** MariaDB's DATETIME holds UTC wall-clock time; H2 and PostgreSQL a time with zone. */
+    private static java.time.Instant instant(ResultSet rs, String column, boolean mariadb) throws SQLException {
+        return mariadb ? rs.getObject(column, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                : rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 
     /**

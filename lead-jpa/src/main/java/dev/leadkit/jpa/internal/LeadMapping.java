@@ -212,7 +212,7 @@ final class LeadMapping {
         }
     }
 
-    private static void set(LeadEntity row, LeadField field, String value) {
+    static void set(LeadEntity row, LeadField field, String value) {
         switch (field) {
             case FIRST_NAME: row.firstName = value; break;
             case LAST_NAME: row.lastName = value; break;
