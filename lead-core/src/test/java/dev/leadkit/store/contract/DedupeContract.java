@@ -28,6 +28,10 @@ import dev.leadkit.dedupe.DuplicateDecision;
 import dev.leadkit.dedupe.DuplicatePolicy;
 import dev.leadkit.dedupe.Match;
 import dev.leadkit.dedupe.MergePlan;
+import dev.leadkit.dedupe.LeadScanOptions;
+import dev.leadkit.dedupe.ScanListener;
+import dev.leadkit.dedupe.ScanProgress;
+import dev.leadkit.dedupe.ScanResult;
 import dev.leadkit.dedupe.Survivorship;
 import dev.leadkit.field.CustomField;
 import dev.leadkit.field.FieldType;
@@ -290,6 +294,38 @@ public abstract class DedupeContract {
                 .isInstanceOf(AccessDeniedException.class);
         Optional<DuplicateDecision> stored = store.inTransaction(tx -> tx.duplicateDecisions().find(a.id(), b.id()));
         assertThat(stored).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ scan
+
+    @Test
+    void aScanClustersTheVisibleLeadsRespectsDecisionsAndReportsProgress() {
+        Lead a = create(AYSE, soren());
+        Lead b = create(JONAS, LeadDraft.builder().firstName("Soren").lastName("Kierkegard").email("SOREN@filosofi.dk"));
+        Lead c = create(AYSE, LeadDraft.builder().firstName("Regine").lastName("Olsen").email("regine@olsen.dk")
+                .phone("+45 31 32 33 34"));
+        Lead d = create(AYSE, LeadDraft.builder().firstName("Regine").lastName("Olsen").email("regine@olsen.dk")
+                .phone("31 32 33 34"));
+        create(AYSE, LeadDraft.builder().firstName("Johanne").lastName("Heiberg").email("johanne@teater.dk"));
+        create(OLGA, soren());
+        List<ScanProgress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        ScanResult all = kit.duplicates().scan(AYSE, LeadScanOptions.defaults().withThreads(2).withPageSize(2), progress::add);
+
+        assertThat(all.clusters()).extracting(cl -> Set.copyOf(cl.ids())).containsExactlyInAnyOrder(
+                Set.of(a.id().value(), b.id().value()), Set.of(c.id().value(), d.id().value()));
+        assertThat(all.clusters()).allSatisfy(cl -> assertThat(cl.pairs()).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.explanation().fields()).isNotEmpty()));
+        assertThat(all.summary().records()).isEqualTo(5);
+        assertThat(progress).isNotEmpty();
+        assertThat(progress.get(progress.size() - 1).phase()).isEqualTo(ScanProgress.Phase.DONE);
+
+        kit.duplicates().markNotDuplicate(AYSE, d.id(), c.id());
+        ScanResult decided = kit.duplicates().scan(AYSE, LeadScanOptions.defaults(), ScanListener.none());
+        assertThat(decided.clusters()).extracting(cl -> Set.copyOf(cl.ids()))
+                .containsExactly(Set.of(a.id().value(), b.id().value()));
+        assertThat(kit.duplicates().scan(ADMIN, LeadScanOptions.defaults(), ScanListener.none()).clusters())
+                .extracting(cl -> cl.ids().size()).containsExactly(3);
     }
 
     // ------------------------------------------------------------------ merge
