@@ -158,10 +158,12 @@ public final class DuplicateCheckBenchmark {
             }
         }
         long[] adminNanos = new long[calls];
+        int adminFound = 0;
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            kit.duplicates().check(Actor.of("admin"), probes.get(warmup + i));
+            List<Match> matches = kit.duplicates().check(Actor.of("admin"), probes.get(warmup + i));
             adminNanos[i] = System.nanoTime() - start;
+            adminFound += matches.isEmpty() ? 0 : 1;
         }
         Arrays.sort(nanos);
         Arrays.sort(adminNanos);
@@ -169,8 +171,9 @@ public final class DuplicateCheckBenchmark {
                         + " warm-up: median %.2f ms, p99 %.2f ms, max %.2f ms; %d of %d found a match (%d a duplicate)%n",
                 actor.userId(), calls, warmup, nanos[calls / 2] / 1e6, nanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6,
                 nanos[calls - 1] / 1e6, found, calls, duplicates);
-        System.out.printf(Locale.ROOT, "kit.duplicates().check as admin (every lead visible), %d calls: median %.2f ms, p99 %.2f ms%n",
-                calls, adminNanos[calls / 2] / 1e6, adminNanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "kit.duplicates().check as admin (every lead visible), %d calls: median %.2f ms, p99 %.2f ms;"
+                        + " %d of %d found a match (every second probe is a typo'd copy of a stored lead)%n",
+                calls, adminNanos[calls / 2] / 1e6, adminNanos[(int) Math.ceil(calls * 0.99) - 1] / 1e6, adminFound, calls);
         breakdown(kit, matcher, probes.subList(warmup, warmup + calls));
         explain(pool, matcher, probes.get(warmup));
     }
@@ -355,9 +358,15 @@ public final class DuplicateCheckBenchmark {
             // the engine returns distinct keys; the constraint proves it.
             s.execute("alter table lk_lead_match_key add constraint lk_lead_match_key_pk primary key (match_key, lead_id)");
             s.execute("create index lk_lead_match_key_lead_ix on lk_lead_match_key (lead_id)");
-            s.execute("analyze lk_lead");
-            s.execute("analyze lk_lead_match_key");
             c.commit();
+        }
+        // What autovacuum does soon after a bulk load: statistics, and the visibility map that lets
+        // the candidate lookup read the key index alone (index-only scans).
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("vacuum (analyze) lk_lead");
+            s.execute("vacuum (analyze) lk_lead_match_key");
+            c.setAutoCommit(false);
         }
     }
 

@@ -34,7 +34,7 @@ public interface MatchKeyRepository {
      * ids): a key so common that more leads hold it says little, and reading all of them would
      * make a check cost as much as the key is popular.
      */
-    int MAX_PER_KEY = 500;
+    int MAX_PER_KEY = 200;
 
     /** The most candidates one {@link #candidates} call returns. */
     int MAX_CANDIDATES = 1_000;

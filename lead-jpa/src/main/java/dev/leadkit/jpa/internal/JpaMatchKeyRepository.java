@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,12 +26,14 @@ import java.util.TreeSet;
  * {@link MatchKeyRepository} on {@code lk_lead_match_key (match_key, lead_id)}, whose primary key
  * leads with the key: the candidates of a check are one index range per key of the lead checked,
  * grouped by lead, and joined to {@code lk_lead} in the same statement. Writes are plain JDBC on
- * the transaction's connection (the rows have no entity); a replace deletes and inserts only the
- * keys that changed.
+ * the transaction's connection (the rows have no entity), collected per transaction and written
+ * in two batches before the next read of the table and before commit.
  */
 final class JpaMatchKeyRepository implements MatchKeyRepository {
 
     private final JpaStoreTransaction tx;
+    /** Keys replaced in this transaction and not yet written, by lead id; an empty set removes. */
+    private final Map<String, Set<String>> pending = new LinkedHashMap<>();
 
     JpaMatchKeyRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -43,44 +47,47 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 throw new IllegalArgumentException("a match key is 1 to " + MAX_KEY_LENGTH + " code points");
             }
         }
-        Set<String> wanted = Set.copyOf(keys);
-        Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
-            Set<String> stored = read(c, id);
-            Set<String> gone = new HashSet<>(stored);
-            gone.removeAll(wanted);
-            Set<String> added = new TreeSet<>(wanted);
-            added.removeAll(stored);
-            if (!gone.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where match_key = ? and lead_id = ?")) {
-                    for (String key : gone) {
-                        s.setString(1, key);
-                        s.setString(2, id.value());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            if (!added.isEmpty()) {
-                try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
-                    for (String key : added) {
-                        s.setString(1, key);
-                        s.setString(2, id.value());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-            }
-            return null;
-        }));
+        pending.put(id.value(), new TreeSet<>(keys));
     }
 
     @Override
     public void remove(LeadId id) {
         Objects.requireNonNull(id, "id");
+        pending.put(id.value(), new TreeSet<>());
+    }
+
+    /**
+     * Writes the keys replaced since the last write: one batch of deletes by lead, one batch of
+     * inserts — for a batch of new leads ({@code createAll}) two statements in all. Called before
+     * every read of the key table and by the transaction's flush, which runs before commit.
+     */
+    void write() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> writing = new LinkedHashMap<>(pending);
+        pending.clear();
         Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
-                s.setString(1, id.value());
-                s.executeUpdate();
+                for (String lead : writing.keySet()) {
+                    s.setString(1, lead);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            boolean any = false;
+            try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
+                for (Map.Entry<String, Set<String>> lead : writing.entrySet()) {
+                    for (String key : lead.getValue()) {
+                        s.setString(1, key);
+                        s.setString(2, lead.getKey());
+                        s.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    s.executeBatch();
+                }
             }
             return null;
         }));
@@ -89,6 +96,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     @Override
     public Set<String> keys(LeadId id) {
         Objects.requireNonNull(id, "id");
+        write();
         return Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> Set.copyOf(read(c, id))));
     }
 
@@ -227,6 +235,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         }
         sql.append(visible(visibility, " and "));
         sql.append(" order by l.id");
+        write();
         return Failures.guard(() -> {
             Query query = tx.em().createNativeQuery(sql.toString(), LeadEntity.class);
             afterId.ifPresent(a -> query.setParameter("after", a.value()));

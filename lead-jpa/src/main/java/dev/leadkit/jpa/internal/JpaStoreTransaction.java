@@ -164,6 +164,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     /** Writes pending changes now, so their failures surface inside the store's call. */
     public void flush() {
         checkOpen();
+        matchKeys.write();
         em.flush();
         unflushed.clear();
     }
