@@ -222,7 +222,9 @@ public final class LeadService {
         }
         policy.require(actor, Right.CREATE);
         Instant now = now();
-        List<CheckedLead> created = store.inTransaction(tx -> {
+        List<List<Match>> found = new ArrayList<>();
+        List<Lead> created = store.inTransaction(tx -> {
+            found.clear();
             Creation context = new Creation(tx);
             List<FieldError> errors = new ArrayList<>();
             List<Lead> leads = new ArrayList<>(drafts.size());
@@ -243,23 +245,26 @@ public final class LeadService {
                 throw new ValidationException(errors);
             }
             DuplicatePolicy duplicates = matching.policy(tx);
-            List<CheckedLead> checked = new ArrayList<>(leads.size());
             for (Lead lead : leads) {
                 requireFreeExternalId(tx, lead.values().get(LeadField.EXTERNAL_ID), lead.id());
-                checked.add(new CheckedLead(lead, check(tx, actor, lead, duplicates, report)));
+                found.add(check(tx, actor, lead, duplicates, report));
                 tx.leads().insert(lead);
                 matching.written(tx, lead);
                 tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), HistoryAction.CREATED,
                         changes(null, lead)));
                 TaskTemplates.createFor(tx, lead, actor.userId(), now, ids);
             }
-            return checked;
+            return leads;
         });
-        for (Lead lead : created.stream().map(CheckedLead::lead).toList()) {
+        List<CheckedLead> checked = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            checked.add(new CheckedLead(created.get(i), found.get(i)));
+        }
+        for (Lead lead : created) {
             LOG.debug("Lead {} created by {}", lead.id(), actor.userId());
             publish(new LeadEvent.Created(lead.id().value(), actor.userId(), now));
         }
-        return created;
+        return checked;
     }
 
     /** The most drafts one {@link #createAll} call takes. */

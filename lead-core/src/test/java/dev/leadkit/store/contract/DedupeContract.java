@@ -151,6 +151,24 @@ public abstract class DedupeContract {
     }
 
     @Test
+    void rebuildingTheIndexGivesLeadsStoredWithoutKeysTheirKeys() {
+        Lead indexed = create(AYSE, soren());
+        Set<String> expected = keys(indexed.id());
+        store.inTransaction(tx -> {
+            tx.matchKeys().remove(indexed.id());
+            return null;
+        });
+        assertThat(keys(indexed.id())).isEmpty();
+        assertThatThrownBy(() -> kit.duplicates().rebuildIndex(AYSE)).isInstanceOf(AccessDeniedException.class);
+
+        assertThat(kit.duplicates().rebuildIndex(ADMIN)).isEqualTo(1);
+
+        assertThat(keys(indexed.id())).isEqualTo(expected);
+        assertThat(kit.duplicates().check(JONAS, soren().build())).extracting(Match::otherId)
+                .containsExactly(indexed.id().value());
+    }
+
+    @Test
     void aFailedTransactionLeavesNoKeysBehind() {
         LeadId id = LeadId.of("never-stored");
         assertThatThrownBy(() -> store.inTransaction(tx -> {
