@@ -10,6 +10,10 @@ import dev.leadkit.activity.ActivityType;
 import dev.leadkit.activity.AttachmentService;
 import dev.leadkit.activity.BlobStore;
 import dev.leadkit.activity.StreamService;
+import dev.leadkit.dedupe.DuplicateService;
+import dev.leadkit.dedupe.LeadMatching;
+import dev.leadkit.dedupe.MatchRules;
+import dev.leadkit.dedupe.Matcher;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.NotificationSink;
 import dev.leadkit.field.CustomFieldService;
@@ -67,6 +71,7 @@ public final class LeadKit {
     private final AttachmentService attachments;
     private final BlobStore blobs;
     private final QueryService queries;
+    private final DuplicateService duplicates;
 
     private LeadKit(Builder b) {
         this.store = b.store;
@@ -78,7 +83,9 @@ public final class LeadKit {
         AccessPolicy policy = new AccessPolicy(directory, b.accessRules);
         LeadGate gate = new LeadGate(policy);
         IdGenerator ids = b.ids != null ? b.ids : IdGenerator.timeOrdered(clock);
-        this.leads = new LeadService(store, directory, gate, clock, ids, bus, notifications);
+        LeadMatching matching = new LeadMatching(policy, Matcher.of(b.matchRules));
+        this.leads = new LeadService(store, directory, gate, clock, ids, bus, notifications, matching);
+        this.duplicates = new DuplicateService(store, gate, matching, clock, bus, notifications);
         this.catalogues = new CatalogueService(store, policy);
         this.access = new AccessService(store, directory, gate, clock, ids, bus, notifications);
         this.customFields = new CustomFieldService(store, policy, clock);
@@ -104,6 +111,15 @@ public final class LeadKit {
     /** @return lead creation, reading, changes and history */
     public LeadService leads() {
         return leads;
+    }
+
+    /**
+     * @return duplicates: checks against the stored leads, the batch scan, merge, "not a
+     *         duplicate" decisions and the duplicate policy of create and update
+     * @since 0.2
+     */
+    public DuplicateService duplicates() {
+        return duplicates;
     }
 
     /** @return ownership and sharing: rights, grants, access requests, transfer, follow, claim */
@@ -205,8 +221,21 @@ public final class LeadKit {
         private BlobStore blobs = BlobStore.inMemory();
         private long maxAttachmentSize = AttachmentService.DEFAULT_MAX_SIZE;
         private byte[] cursorKey;
+        private MatchRules matchRules = MatchRules.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * @param rules the duplicate engine's weights and thresholds (default: {@link MatchRules#defaults()});
+         *              configured in code at every start. After a change of blocking-relevant
+         *              rules, {@code kit.duplicates().rebuildIndex(admin)} recomputes the stored keys.
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder matchRules(MatchRules rules) {
+            this.matchRules = Objects.requireNonNull(rules, "rules");
+            return this;
         }
 
         /**

@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * @param sha256     the SHA-256 of the bytes, 64 lower-case hex digits
  * @param uploadedBy who attached it
  * @param uploadedAt when
+ * @param blobKey    where the bytes are kept in the {@link BlobStore}: {@code leads/<leadId>/attachments/<id>}
+ *                   of the lead it was uploaded to — an attachment moved by a merge keeps its bytes where they are
  * @since 0.1
  */
 public record Attachment(String id, String leadId, String name, String mediaType, long size, String sha256,
-                         String uploadedBy, Instant uploadedAt) {
+                         String uploadedBy, Instant uploadedAt, String blobKey) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -52,19 +54,46 @@ public record Attachment(String id, String leadId, String name, String mediaType
         }
         Inputs.requireId(uploadedBy, "uploadedBy");
         Objects.requireNonNull(uploadedAt, "uploadedAt");
+        Objects.requireNonNull(blobKey, "blobKey");
     }
 
     /**
-     * Where the bytes are kept in the {@link BlobStore}: {@code leads/<leadId>/attachments/<id>}.
-     * Ids hold only letters, digits, '-' and '_', so the key is safe as a file path or object key.
+     * An attachment whose bytes are kept under its own lead's key, {@link #blobKey(String, String)}.
      *
-     * @return the blob key
+     * @param id         the library-generated id
+     * @param leadId     the lead it is attached to
+     * @param name       the file name
+     * @param mediaType  the media type
+     * @param size       the number of bytes
+     * @param sha256     the SHA-256 of the bytes
+     * @param uploadedBy who attached it
+     * @param uploadedAt when
      */
-    public String blobKey() {
-        return blobKey(leadId, id);
+    public Attachment(String id, String leadId, String name, String mediaType, long size, String sha256,
+                      String uploadedBy, Instant uploadedAt) {
+        this(id, leadId, name, mediaType, size, sha256, uploadedBy, uploadedAt, blobKey(leadId, id));
     }
 
-    static String blobKey(String leadId, String id) {
+    /**
+     * The same attachment on another lead — what a merge stores (requirement D5). The bytes stay
+     * where they are: the blob key does not change.
+     *
+     * @param otherLeadId the lead it moves to
+     * @return the moved attachment
+     */
+    public Attachment movedTo(String otherLeadId) {
+        return new Attachment(id, otherLeadId, name, mediaType, size, sha256, uploadedBy, uploadedAt, blobKey);
+    }
+
+    /**
+     * The key of an attachment's bytes in the {@link BlobStore}: {@code leads/<leadId>/attachments/<id>}.
+     * Ids hold only letters, digits, '-' and '_', so the key is safe as a file path or object key.
+     *
+     * @param leadId the lead it was uploaded to
+     * @param id     the attachment's id
+     * @return the blob key
+     */
+    public static String blobKey(String leadId, String id) {
         return "leads/" + leadId + "/attachments/" + id;
     }
 

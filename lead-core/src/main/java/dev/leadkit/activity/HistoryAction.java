@@ -65,5 +65,11 @@ public enum HistoryAction {
      */
     ATTACHMENT_ADDED,
     /** An attachment was removed; the same fields as {@link #ATTACHMENT_ADDED}, now empty. */
-    ATTACHMENT_REMOVED
+    ATTACHMENT_REMOVED,
+    /**
+     * Two leads were merged (requirement D5). On the survivor: the field {@code merged} names the
+     * merged-away lead, followed by the values the survivor took over. On the merged-away lead:
+     * {@code mergedInto} names the survivor and {@code deleted} turns true.
+     */
+    MERGED
 }

@@ -302,4 +302,23 @@ public sealed interface LeadEvent {
             Objects.requireNonNull(attachmentId, "attachmentId");
         }
     }
+
+    /**
+     * Another lead was merged into this one (requirement D5); the merged lead is now a tombstone
+     * pointing here.
+     *
+     * @param leadId       the survivor
+     * @param actorId      who merged
+     * @param at           when
+     * @param mergedLeadId the lead merged away
+     */
+    record Merged(String leadId, String actorId, Instant at, String mergedLeadId) implements LeadEvent {
+        /** Checks the components. */
+        public Merged {
+            Objects.requireNonNull(leadId, "leadId");
+            Objects.requireNonNull(actorId, "actorId");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(mergedLeadId, "mergedLeadId");
+        }
+    }
 }

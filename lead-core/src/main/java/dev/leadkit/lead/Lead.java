@@ -44,10 +44,12 @@ public final class Lead {
     private final Instant statusSince;
     private final String closeReason;
     private final boolean deleted;
+    private final LeadId mergedInto;
 
     private Lead(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
                  Set<String> tags, List<ProductInterest> products, String createdBy,
-                 Instant createdAt, Instant updatedAt, Instant statusSince, String closeReason, boolean deleted) {
+                 Instant createdAt, Instant updatedAt, Instant statusSince, String closeReason, boolean deleted,
+                 LeadId mergedInto) {
         this.id = Objects.requireNonNull(id, "id");
         // Microseconds: what every supported database keeps, so a stored lead always reads back equal.
         this.statusSince = Objects.requireNonNull(statusSince, "statusSince").truncatedTo(ChronoUnit.MICROS);
@@ -61,6 +63,13 @@ public final class Lead {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt").truncatedTo(ChronoUnit.MICROS);
         this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt").truncatedTo(ChronoUnit.MICROS);
         this.deleted = deleted;
+        this.mergedInto = mergedInto;
+        if (mergedInto != null && !deleted) {
+            throw new IllegalArgumentException("a merged lead is a deleted tombstone");
+        }
+        if (id.equals(mergedInto)) {
+            throw new IllegalArgumentException("a lead is never merged into itself");
+        }
     }
 
     /**
@@ -127,6 +136,35 @@ public final class Lead {
                           Set<String> tags, List<ProductInterest> products, String createdBy,
                           Instant createdAt, Instant updatedAt, Instant statusSince, Optional<String> closeReason,
                           boolean deleted) {
+        return of(id, version, values, custom, tags, products, createdBy, createdAt, updatedAt, statusSince,
+                closeReason, deleted, Optional.empty());
+    }
+
+    /**
+     * Rebuilds a lead from stored state, completely, including the pointer of a merged lead to
+     * the lead it was merged into (requirement D5). For store adapters and the merge; values must
+     * already be normalised.
+     *
+     * @param id          the id
+     * @param version     the stored version, at least 1
+     * @param values      the standard field values
+     * @param custom      custom field values by field key
+     * @param tags        the tags
+     * @param products    the products of interest, in the order added
+     * @param createdBy   the id of the user who created it
+     * @param createdAt   when it was created
+     * @param updatedAt   when it last changed
+     * @param statusSince when it entered its current status
+     * @param closeReason why it was closed
+     * @param deleted     whether it is soft-deleted; always for a merged lead
+     * @param mergedInto  the surviving lead this one was merged into; empty for a lead never merged away
+     * @return the lead
+     * @throws IllegalArgumentException when a merged lead is not deleted or points at itself
+     */
+    public static Lead of(LeadId id, long version, Map<LeadField, String> values, Map<String, FieldValue> custom,
+                          Set<String> tags, List<ProductInterest> products, String createdBy,
+                          Instant createdAt, Instant updatedAt, Instant statusSince, Optional<String> closeReason,
+                          boolean deleted, Optional<LeadId> mergedInto) {
         EnumMap<LeadField, String> copy = new EnumMap<>(LeadField.class);
         values.forEach((field, value) -> {
             if (value != null && !value.isEmpty()) {
@@ -143,7 +181,8 @@ public final class Lead {
         }
         return new Lead(id, version, Collections.unmodifiableMap(copy),
                 Collections.unmodifiableMap(new TreeMap<>(custom)), Collections.unmodifiableSet(new TreeSet<>(tags)),
-                List.copyOf(products), createdBy, createdAt, updatedAt, statusSince, closeReason.orElse(null), deleted);
+                List.copyOf(products), createdBy, createdAt, updatedAt, statusSince, closeReason.orElse(null), deleted,
+                mergedInto.orElse(null));
     }
 
     /** @return the stable id */
@@ -267,9 +306,33 @@ public final class Lead {
         return Optional.ofNullable(closeReason);
     }
 
-    /** @return whether the lead is soft-deleted (out of lists, history kept, restorable) */
+    /** @return whether the lead is soft-deleted (out of lists, history kept, restorable unless merged) */
     public boolean isDeleted() {
         return deleted;
+    }
+
+    /**
+     * The lead this one was merged into (requirement D5): a merged lead is a soft-deleted
+     * tombstone that points at its survivor, and cannot be restored.
+     *
+     * @return the survivor's id; empty for a lead that was never merged away
+     */
+    public Optional<LeadId> mergedInto() {
+        return Optional.ofNullable(mergedInto);
+    }
+
+    /**
+     * The next version as the tombstone of a merge: deleted, pointing at the survivor. Whether the
+     * merge is allowed is the merge service's decision.
+     *
+     * @param survivor the lead it is merged into
+     * @param at       when
+     * @return the next version
+     */
+    public Lead mergedInto(LeadId survivor, Instant at) {
+        Objects.requireNonNull(survivor, "survivor");
+        return new Lead(id, version + 1, values, custom, tags, products, createdBy, createdAt, at, statusSince,
+                closeReason, true, survivor);
     }
 
     /**
@@ -335,7 +398,7 @@ public final class Lead {
      */
     Lead withDeleted(boolean nowDeleted, Instant at) {
         return new Lead(id, version + 1, values, custom, tags, products, createdBy, createdAt, at, statusSince,
-                closeReason, nowDeleted);
+                closeReason, nowDeleted, mergedInto);
     }
 
     /**
@@ -356,7 +419,7 @@ public final class Lead {
 
     private Lead next(Map<LeadField, String> v, Map<String, FieldValue> c, Set<String> t, List<ProductInterest> p,
                       Instant at, Instant since, Optional<String> reason, boolean del) {
-        return of(id, version + 1, v, c, t, p, createdBy, createdAt, at, since, reason, del);
+        return of(id, version + 1, v, c, t, p, createdBy, createdAt, at, since, reason, del, mergedInto());
     }
 
     @Override
@@ -372,7 +435,8 @@ public final class Lead {
                 && values.equals(other.values) && custom.equals(other.custom) && tags.equals(other.tags)
                 && products.equals(other.products) && createdBy.equals(other.createdBy)
                 && createdAt.equals(other.createdAt) && updatedAt.equals(other.updatedAt)
-                && statusSince.equals(other.statusSince) && Objects.equals(closeReason, other.closeReason);
+                && statusSince.equals(other.statusSince) && Objects.equals(closeReason, other.closeReason)
+                && Objects.equals(mergedInto, other.mergedInto);
     }
 
     @Override
@@ -384,6 +448,6 @@ public final class Lead {
     @Override
     public String toString() {
         return "Lead[id=" + id + ", version=" + version + ", status=" + status()
-                + (deleted ? ", deleted" : "") + "]";
+                + (deleted ? ", deleted" : "") + (mergedInto != null ? ", merged into " + mergedInto : "") + "]";
     }
 }

@@ -2,6 +2,7 @@ package dev.leadkit.lead;
 
 import dev.leadkit.Actor;
 import dev.leadkit.ConflictException;
+import dev.leadkit.DuplicateFoundException;
 import dev.leadkit.FieldError;
 import dev.leadkit.IdGenerator;
 import dev.leadkit.NotFoundException;
@@ -10,6 +11,14 @@ import dev.leadkit.access.AccessPolicy;
 import dev.leadkit.access.Directory;
 import dev.leadkit.access.LeadGate;
 import dev.leadkit.access.Right;
+import dev.leadkit.dedupe.CheckedLead;
+import dev.leadkit.dedupe.Decision;
+import dev.leadkit.dedupe.DuplicatePolicy;
+import dev.leadkit.dedupe.LeadMatching;
+import dev.leadkit.dedupe.MatchRules;
+import dev.leadkit.dedupe.Matcher;
+import dev.leadkit.dedupe.Match;
+import dev.leadkit.dedupe.MatchRecord;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryAction;
 import dev.leadkit.activity.HistoryEntry;
@@ -98,6 +107,7 @@ public final class LeadService {
     private final Clock clock;
     private final IdGenerator ids;
     private final EventPublisher events;
+    private final LeadMatching matching;
 
     /**
      * Usually obtained from {@code LeadKit.leads()}.
@@ -112,6 +122,26 @@ public final class LeadService {
      */
     public LeadService(Store store, Directory directory, LeadGate gate, Clock clock, IdGenerator ids,
                        EventPublisher events, NotificationSink notifications) {
+        this(store, directory, gate, clock, ids, events, notifications,
+                new LeadMatching(gate.policy(), Matcher.of(MatchRules.defaults())));
+    }
+
+    /**
+     * Usually obtained from {@code LeadKit.leads()}.
+     *
+     * @param store         where leads live
+     * @param directory     the host's users
+     * @param gate          who may do what, per lead
+     * @param clock         the time source
+     * @param ids           makes lead ids
+     * @param events        receives events after commit
+     * @param notifications tells owners and followers of changes ({@code lead.changed})
+     * @param matching      the duplicate check and candidate index, kept current on every change
+     * @since 0.2
+     */
+    public LeadService(Store store, Directory directory, LeadGate gate, Clock clock, IdGenerator ids,
+                       EventPublisher events, NotificationSink notifications, LeadMatching matching) {
+        this.matching = Objects.requireNonNull(matching, "matching");
         this.store = Objects.requireNonNull(store, "store");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.policy = gate.policy();
@@ -131,10 +161,35 @@ public final class LeadService {
      * @return the stored lead, version 1
      * @throws ValidationException when any value is invalid or a required field is missing
      * @throws ConflictException   {@code lead.external_id.taken} when another lead holds the external id
+     * @throws DuplicateFoundException when the duplicate policy is {@link DuplicatePolicy#BLOCK} and
+     *                                 the lead is a duplicate of a stored lead; nothing is stored
      */
     public Lead create(Actor actor, LeadDraft draft) {
         Objects.requireNonNull(draft, "draft");
         return createAll(actor, List.of(draft)).get(0);
+    }
+
+    /**
+     * Creates a lead like {@link #create} and reports the stored leads it matches (requirement
+     * D3): with the {@link DuplicatePolicy#WARN} policy (the default) the lead is stored and the
+     * matches — duplicates and possible duplicates the actor may view — come back for the user to
+     * look at; with {@link DuplicatePolicy#BLOCK} a duplicate is refused and only possible
+     * duplicates come back; with {@link DuplicatePolicy#OFF} nothing is checked.
+     *
+     * <pre>{@code
+     * CheckedLead created = kit.leads().createChecked(ayse, draft);
+     * created.matches().forEach(m -> ui.warn(m.otherId(), m.score(), m.explanation()));
+     * }</pre>
+     *
+     * @param actor who creates it
+     * @param draft the values
+     * @return the stored lead and its matches, best first
+     * @throws DuplicateFoundException under {@link DuplicatePolicy#BLOCK}, carrying the matches; nothing is stored
+     * @since 0.2
+     */
+    public CheckedLead createChecked(Actor actor, LeadDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        return create(actor, List.of(draft), true).get(0);
     }
 
     /**
@@ -152,8 +207,14 @@ public final class LeadService {
      * @return the stored leads, in the order of the drafts
      * @throws ValidationException listing every problem of every draft; nothing is stored
      * @throws ConflictException   {@code lead.external_id.taken} when an external id is held, also within the batch
+     * @throws DuplicateFoundException under {@link DuplicatePolicy#BLOCK}, when a draft duplicates a
+     *                                 stored lead or an earlier draft of the batch; nothing is stored
      */
     public List<Lead> createAll(Actor actor, List<LeadDraft> drafts) {
+        return create(actor, drafts, false).stream().map(CheckedLead::lead).toList();
+    }
+
+    private List<CheckedLead> create(Actor actor, List<LeadDraft> drafts, boolean report) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(drafts, "drafts");
         if (drafts.isEmpty() || drafts.size() > MAX_BATCH) {
@@ -161,7 +222,9 @@ public final class LeadService {
         }
         policy.require(actor, Right.CREATE);
         Instant now = now();
+        List<List<Match>> found = new ArrayList<>();
         List<Lead> created = store.inTransaction(tx -> {
+            found.clear();
             Creation context = new Creation(tx);
             List<FieldError> errors = new ArrayList<>();
             List<Lead> leads = new ArrayList<>(drafts.size());
@@ -181,20 +244,27 @@ public final class LeadService {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
+            DuplicatePolicy duplicates = matching.policy(tx);
             for (Lead lead : leads) {
                 requireFreeExternalId(tx, lead.values().get(LeadField.EXTERNAL_ID), lead.id());
+                found.add(check(tx, actor, lead, duplicates, report));
                 tx.leads().insert(lead);
+                matching.written(tx, lead);
                 tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), HistoryAction.CREATED,
                         changes(null, lead)));
                 TaskTemplates.createFor(tx, lead, actor.userId(), now, ids);
             }
             return leads;
         });
+        List<CheckedLead> checked = new ArrayList<>(created.size());
+        for (int i = 0; i < created.size(); i++) {
+            checked.add(new CheckedLead(created.get(i), found.get(i)));
+        }
         for (Lead lead : created) {
             LOG.debug("Lead {} created by {}", lead.id(), actor.userId());
             publish(new LeadEvent.Created(lead.id().value(), actor.userId(), now));
         }
-        return created;
+        return checked;
     }
 
     /** The most drafts one {@link #createAll} call takes. */
@@ -297,8 +367,31 @@ public final class LeadService {
      *                             when it is deleted; {@code lead.external_id.taken}
      * @throws ValidationException when any new value is invalid or a required field is cleared
      * @throws NotFoundException   when no lead has that id
+     * @throws DuplicateFoundException when the duplicate policy is {@link DuplicatePolicy#BLOCK} and
+     *                                 the changed lead duplicates another stored lead; nothing is stored
      */
     public Lead update(Actor actor, LeadId id, LeadPatch patch, long expectedVersion) {
+        return update(actor, id, patch, expectedVersion, false).lead();
+    }
+
+    /**
+     * Changes a lead like {@link #update} and reports the other stored leads it matches after the
+     * change, by the duplicate policy as {@link #createChecked} does. A patch that changes nothing
+     * checks nothing.
+     *
+     * @param actor           who changes it
+     * @param id              the lead
+     * @param patch           the fields to set or clear
+     * @param expectedVersion the version the caller read
+     * @return the new version and its matches, best first
+     * @throws DuplicateFoundException under {@link DuplicatePolicy#BLOCK}, carrying the matches; nothing is stored
+     * @since 0.2
+     */
+    public CheckedLead updateChecked(Actor actor, LeadId id, LeadPatch patch, long expectedVersion) {
+        return update(actor, id, patch, expectedVersion, true);
+    }
+
+    private CheckedLead update(Actor actor, LeadId id, LeadPatch patch, long expectedVersion, boolean report) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(patch, "patch");
@@ -306,6 +399,7 @@ public final class LeadService {
         Instant now = now();
         AtomicReference<Lead> before = new AtomicReference<>();
         Set<String> watchers = new LinkedHashSet<>();
+        AtomicReference<List<Match>> found = new AtomicReference<>(List.of());
         Lead updated = store.inTransaction(tx -> {
             Lead current = load(tx, id);
             // Someone who cannot view the lead learns nothing of its version or state; the refusal
@@ -355,7 +449,15 @@ public final class LeadService {
             }
             requireFreeExternalId(tx, values.get(LeadField.EXTERNAL_ID), current.id());
             Lead next = current.withValues(values, custom, now);
+            // Only a change of the values compared can make or unmake a duplicate.
+            boolean matchable = !MatchRecord.from(current).values().equals(MatchRecord.from(next).values());
+            if (matchable) {
+                found.set(check(tx, actor, next, matching.policy(tx), report));
+            }
             tx.leads().update(next);
+            if (matchable) {
+                matching.written(tx, next);
+            }
             tx.history().append(new HistoryEntry(0, id.value(), now, actor.userId(), HistoryAction.UPDATED,
                     changes(current, next)));
             if (!next.status().equals(current.status())) {
@@ -375,7 +477,25 @@ public final class LeadService {
             }
             notifyWatchers(watchers, actor, id, now, Map.of("fields", String.join(",", changed)));
         }
-        return updated;
+        return new CheckedLead(updated, found.get());
+    }
+
+    /**
+     * The duplicate check of a create or update: nothing under OFF; under BLOCK a duplicate is
+     * refused; the matches are looked up only when someone reads them or BLOCK needs them.
+     */
+    private List<Match> check(StoreTransaction tx, Actor actor, Lead lead, DuplicatePolicy duplicates, boolean report) {
+        if (duplicates == DuplicatePolicy.OFF || (!report && duplicates == DuplicatePolicy.WARN)) {
+            return List.of();
+        }
+        List<Match> matches = matching.matches(tx, actor, lead);
+        if (duplicates == DuplicatePolicy.BLOCK) {
+            List<Match> blocking = matches.stream().filter(m -> m.decision() == Decision.DUPLICATE).toList();
+            if (!blocking.isEmpty()) {
+                throw new DuplicateFoundException(blocking);
+            }
+        }
+        return matches;
     }
 
     /**
@@ -396,6 +516,8 @@ public final class LeadService {
      * @param actor who restores it
      * @param id    the lead
      * @return the restored lead
+     * @throws ConflictException {@code lead.merged} when the lead was merged into another
+     *                           ({@link Lead#mergedInto()}): a merge is final
      */
     public Lead restore(Actor actor, LeadId id) {
         return setDeleted(actor, id, false);
@@ -414,8 +536,13 @@ public final class LeadService {
             if (current.isDeleted() == deleted) {
                 return current;
             }
+            if (current.mergedInto().isPresent()) {
+                throw new ConflictException("lead.merged", "Lead '" + id + "' was merged into lead '"
+                        + current.mergedInto().get() + "' and cannot be restored; work on that lead instead.");
+            }
             Lead next = current.withDeleted(deleted, now);
             tx.leads().update(next);
+            matching.written(tx, next);
             tx.history().append(new HistoryEntry(0, id.value(), now, actor.userId(),
                     deleted ? HistoryAction.DELETED : HistoryAction.RESTORED,
                     List.of(FieldChange.of("deleted", String.valueOf(!deleted), String.valueOf(deleted)))));
@@ -474,9 +601,13 @@ public final class LeadService {
     }
 
     /**
+     * The lead's history. Entries are never rewritten, also not by a merge (requirement D5): the
+     * history of a lead other leads were merged into holds their entries too — each with its own
+     * lead id — up to and including their {@link HistoryAction#MERGED} entries, beside its own.
+     *
      * @param actor who asks
      * @param id    the lead
-     * @return its history, oldest entry first
+     * @return its history and that of the leads merged into it, oldest entry first (by sequence)
      * @throws NotFoundException when no lead has that id
      */
     public List<HistoryEntry> history(Actor actor, LeadId id) {
@@ -485,7 +616,27 @@ public final class LeadService {
         policy.activeUser(actor, Right.VIEW, id.value());
         return store.inTransaction(tx -> {
             gate.check(tx, actor, Right.VIEW, load(tx, id));
-            return tx.history().forLead(id.value());
+            List<HistoryEntry> own = tx.history().forLead(id.value());
+            List<HistoryEntry> all = new ArrayList<>(own);
+            Set<String> seen = new java.util.HashSet<>(Set.of(id.value()));
+            java.util.ArrayDeque<HistoryEntry> pending = new java.util.ArrayDeque<>(own);
+            while (!pending.isEmpty()) {
+                HistoryEntry entry = pending.poll();
+                if (entry.action() != HistoryAction.MERGED) {
+                    continue;
+                }
+                for (FieldChange change : entry.changes()) {
+                    if (change.field().equals("merged") && change.after().isPresent() && seen.add(change.after().get())) {
+                        List<HistoryEntry> theirs = tx.history().forLead(change.after().get());
+                        all.addAll(theirs);
+                        pending.addAll(theirs);
+                    }
+                }
+            }
+            if (all.size() > own.size()) {
+                all.sort(java.util.Comparator.comparingLong(HistoryEntry::sequence));
+            }
+            return List.copyOf(all);
         });
     }
 

@@ -41,6 +41,20 @@ public interface AttachmentRepository {
     void delete(String id);
 
     /**
+     * Moves an attachment's metadata to another lead, keeping everything else — its blob key
+     * included, so the bytes stay where they are (a merge, requirement D5). Of a move and a
+     * concurrent removal, at most one commits.
+     *
+     * @param id     an attachment id
+     * @param leadId the lead it belongs to from now on
+     * @throws dev.leadkit.NotFoundException when no such attachment is stored
+     * @throws dev.leadkit.ConflictException {@code attachment.removed} when another transaction
+     *                                       removed it concurrently (detected at commit)
+     * @since 0.2
+     */
+    void move(String id, String leadId);
+
+    /**
      * @param leadId a lead id
      * @return the lead's attachments, ordered by upload time (oldest first), ties by id
      */

@@ -46,4 +46,16 @@ public interface StoreTransaction {
      * @since 0.3
      */
     ViewRepository views();
+
+    /**
+     * @return the candidate index of duplicate detection: each live lead's blocking keys
+     * @since 0.2
+     */
+    MatchKeyRepository matchKeys();
+
+    /**
+     * @return the "not a duplicate" decisions
+     * @since 0.2
+     */
+    DuplicateDecisionRepository duplicateDecisions();
 }

@@ -116,6 +116,7 @@ public final class JpaStore implements Store {
         try {
             transaction.begin();
             T result = work.run(tx);
+            tx.flush();
             transaction.commit();
             return result;
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import dev.leadkit.activity.HistoryEntry;
 import dev.leadkit.field.CustomFields;
 import dev.leadkit.field.FieldValue;
 import dev.leadkit.activity.StreamPost;
+import dev.leadkit.dedupe.DuplicateDecision;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
@@ -19,6 +20,8 @@ import dev.leadkit.store.ActivityRepository;
 import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
+import dev.leadkit.store.DuplicateDecisionRepository;
+import dev.leadkit.store.MatchKeyRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.Criterion;
@@ -126,6 +129,11 @@ public final class InMemoryStore implements Store {
     /** Committed lead ids by owner; unassigned leads under "". */
     private final Map<String, Set<LeadId>> byOwner = new ConcurrentHashMap<>();
     private final Map<String, SavedView> views = new ConcurrentHashMap<>();
+    /** Each live lead's blocking keys, and the inverse index from key to leads. */
+    private final Map<LeadId, Set<String>> keysByLead = new ConcurrentHashMap<>();
+    private final Map<String, Set<LeadId>> leadsByKey = new ConcurrentHashMap<>();
+    /** "Not a duplicate" decisions by pair ({@code first + '\n' + second}). */
+    private final Map<String, DuplicateDecision> decisions = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -181,6 +189,14 @@ public final class InMemoryStore implements Store {
         private final Set<String> removedViews = new HashSet<>();
         /** The committed version each written or removed view was based on; ABSENT for inserts. */
         private final Map<String, Long> viewBase = new HashMap<>();
+        /** Leads whose keys this transaction replaced: their complete new key set (empty: removed). */
+        private final Map<LeadId, Set<String>> writtenKeys = new LinkedHashMap<>();
+        private final Map<String, DuplicateDecision> writtenDecisions = new LinkedHashMap<>();
+        private final Set<String> removedDecisions = new HashSet<>();
+        /** PRESENT for decisions removed, ABSENT for those inserted. */
+        private final Map<String, Long> decisionBase = new HashMap<>();
+        private final MemoryMatchKeys matchKeyView = new MemoryMatchKeys();
+        private final MemoryDecisions decisionView = new MemoryDecisions();
 
         private void checkOpen() {
             if (!open) {
@@ -301,6 +317,18 @@ public final class InMemoryStore implements Store {
             return viewsView;
         }
 
+        @Override
+        public MatchKeyRepository matchKeys() {
+            checkOpen();
+            return matchKeyView;
+        }
+
+        @Override
+        public DuplicateDecisionRepository duplicateDecisions() {
+            checkOpen();
+            return decisionView;
+        }
+
         // ---- leads
 
         @Override
@@ -360,6 +388,12 @@ public final class InMemoryStore implements Store {
             Stream<Lead> committed = leads.values().stream().filter(l -> !writtenLeads.containsKey(l.id()));
             return Stream.concat(committed, writtenLeads.values().stream())
                     .filter(l -> includeDeleted || !l.isDeleted());
+        }
+
+        private boolean admitted(Visibility visibility, Lead l) {
+            String grantee = visibility.grantee().orElse(null);
+            return visibility.all() || visibility.admits(l.owner(),
+                    grantee != null && find(l.id().value()).grantedTo(grantee).contains(Right.VIEW));
         }
 
         /** The visibility is evaluated while scanning, as a database evaluates its WHERE clause. */
@@ -865,6 +899,15 @@ public final class InMemoryStore implements Store {
             }
 
             @Override
+            public void move(String id, String leadId) {
+                checkOpen();
+                Objects.requireNonNull(leadId, "leadId");
+                Attachment current = find(id).orElseThrow(() -> new NotFoundException("attachment", id));
+                attachmentBase.putIfAbsent(id, PRESENT);
+                writtenAttachments.put(id, current.movedTo(leadId));
+            }
+
+            @Override
             public List<Attachment> forLead(String leadId) {
                 checkOpen();
                 Stream<Attachment> committed = attachments.values().stream()
@@ -938,6 +981,128 @@ public final class InMemoryStore implements Store {
             }
         }
 
+        // ---- match keys
+
+        private final class MemoryMatchKeys implements MatchKeyRepository {
+
+            @Override
+            public void replace(LeadId id, Set<String> keys) {
+                checkOpen();
+                Objects.requireNonNull(id, "id");
+                for (String key : keys) {
+                    if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
+                        throw new IllegalArgumentException("a match key is 1 to " + MAX_KEY_LENGTH + " code points");
+                    }
+                }
+                writtenKeys.put(id, Set.copyOf(keys));
+            }
+
+            @Override
+            public void remove(LeadId id) {
+                checkOpen();
+                writtenKeys.put(Objects.requireNonNull(id, "id"), Set.of());
+            }
+
+            @Override
+            public Set<String> keys(LeadId id) {
+                checkOpen();
+                Set<String> written = writtenKeys.get(id);
+                return written != null ? written : keysByLead.getOrDefault(id, Set.of());
+            }
+
+            @Override
+            public List<Lead> candidates(Set<String> keys, Visibility visibility, int limit) {
+                checkOpen();
+                Objects.requireNonNull(visibility, "visibility");
+                if (limit < 1 || limit > MAX_CANDIDATES) {
+                    throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
+                }
+                Map<LeadId, Integer> shared = new HashMap<>();
+                for (String key : keys) {
+                    java.util.TreeSet<LeadId> holders = new java.util.TreeSet<>();
+                    for (LeadId id : leadsByKey.getOrDefault(key, Set.of())) {
+                        if (!writtenKeys.containsKey(id)) {
+                            holders.add(id);
+                        }
+                    }
+                    writtenKeys.forEach((id, own) -> {
+                        if (own.contains(key)) {
+                            holders.add(id);
+                        }
+                    });
+                    holders.stream().limit(MAX_PER_KEY).forEach(id -> shared.merge(id, 1, Integer::sum));
+                }
+                return shared.entrySet().stream()
+                        .sorted(Map.Entry.<LeadId, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                        .limit(limit).map(e -> MemoryTransaction.this.find(e.getKey())).flatMap(Optional::stream)
+                        .filter(l -> admitted(visibility, l)).toList();
+            }
+
+            @Override
+            public List<Lead> page(Visibility visibility, Optional<LeadId> afterId, int limit) {
+                checkOpen();
+                Objects.requireNonNull(afterId, "afterId");
+                if (limit < 1 || limit > LeadListing.MAX_LIMIT) {
+                    throw new IllegalArgumentException("limit must be between 1 and " + LeadListing.MAX_LIMIT);
+                }
+                return visible(new LeadListing(visibility, false, 0, 1))
+                        .filter(l -> afterId.map(a -> l.id().compareTo(a) > 0).orElse(true))
+                        .sorted(Comparator.comparing(Lead::id)).limit(limit).toList();
+            }
+        }
+
+        // ---- "not a duplicate" decisions
+
+        private final class MemoryDecisions implements DuplicateDecisionRepository {
+
+            @Override
+            public void insert(DuplicateDecision decision) {
+                checkOpen();
+                if (find(decision.first(), decision.second()).isPresent()) {
+                    throw decisionExists();
+                }
+                String key = pair(decision.first(), decision.second());
+                decisionBase.putIfAbsent(key, ABSENT);
+                removedDecisions.remove(key);
+                writtenDecisions.put(key, decision);
+            }
+
+            @Override
+            public Optional<DuplicateDecision> find(LeadId a, LeadId b) {
+                checkOpen();
+                String key = pair(a, b);
+                if (removedDecisions.contains(key)) {
+                    return Optional.empty();
+                }
+                DuplicateDecision written = writtenDecisions.get(key);
+                return Optional.ofNullable(written != null ? written : decisions.get(key));
+            }
+
+            @Override
+            public boolean remove(LeadId a, LeadId b) {
+                checkOpen();
+                if (find(a, b).isEmpty()) {
+                    return false;
+                }
+                String key = pair(a, b);
+                decisionBase.putIfAbsent(key, PRESENT);
+                writtenDecisions.remove(key);
+                removedDecisions.add(key);
+                return true;
+            }
+
+            @Override
+            public List<DuplicateDecision> involving(java.util.Collection<LeadId> ids) {
+                checkOpen();
+                Set<LeadId> wanted = Set.copyOf(ids);
+                Map<String, DuplicateDecision> all = new java.util.TreeMap<>(decisions);
+                all.keySet().removeAll(removedDecisions);
+                all.putAll(writtenDecisions);
+                return all.values().stream().filter(d -> wanted.contains(d.first()) || wanted.contains(d.second()))
+                        .toList();
+            }
+        }
+
         // ---- commit
 
         void commit() {
@@ -976,6 +1141,9 @@ public final class InMemoryStore implements Store {
                 posts.putAll(writtenPosts);
                 attachments.keySet().removeAll(removedAttachments);
                 attachments.putAll(writtenAttachments);
+                writtenKeys.forEach(InMemoryStore.this::storeKeys);
+                decisions.keySet().removeAll(removedDecisions);
+                decisions.putAll(writtenDecisions);
                 if (writtenSettings != null) {
                     settings = writtenSettings;
                 }
@@ -1075,6 +1243,14 @@ public final class InMemoryStore implements Store {
                             : ConflictException.staleVersion("view", base.getKey(), base.getValue(), committed);
                 }
             }
+            for (Map.Entry<String, Long> base : decisionBase.entrySet()) {
+                long committed = decisions.containsKey(base.getKey()) ? PRESENT : ABSENT;
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT ? decisionExists()
+                            : new ConflictException("duplicate_decision.removed",
+                            "The decision was undone by someone else meanwhile.");
+                }
+            }
             if (writtenSettings != null && settings.version() != settingsBase) {
                 throw ConflictException.staleVersion("settings", "settings", settingsBase, settings.version());
             }
@@ -1132,6 +1308,43 @@ public final class InMemoryStore implements Store {
             default:
                 return NEWEST_FIRST;
         }
+    }
+
+    /** Called under the commit lock. */
+    private void storeKeys(LeadId id, Set<String> keys) {
+        Set<String> old = keysByLead.getOrDefault(id, Set.of());
+        for (String key : old) {
+            if (!keys.contains(key)) {
+                leadsByKey.computeIfPresent(key, (k, ids) -> {
+                    Set<LeadId> rest = new HashSet<>(ids);
+                    rest.remove(id);
+                    return rest.isEmpty() ? null : Set.copyOf(rest);
+                });
+            }
+        }
+        for (String key : keys) {
+            if (!old.contains(key)) {
+                leadsByKey.merge(key, Set.of(id), (a, b) -> {
+                    Set<LeadId> joined = new HashSet<>(a);
+                    joined.addAll(b);
+                    return Set.copyOf(joined);
+                });
+            }
+        }
+        if (keys.isEmpty()) {
+            keysByLead.remove(id);
+        } else {
+            keysByLead.put(id, keys);
+        }
+    }
+
+    private static String pair(LeadId a, LeadId b) {
+        return a.compareTo(b) < 0 ? a.value() + "\n" + b.value() : b.value() + "\n" + a.value();
+    }
+
+    private static ConflictException decisionExists() {
+        return new ConflictException("duplicate_decision.exists",
+                "These two leads are already marked as not duplicates of each other.");
     }
 
     private static ConflictException alreadyReminded() {

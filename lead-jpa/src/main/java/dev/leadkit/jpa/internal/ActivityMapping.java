@@ -151,13 +151,15 @@ final class ActivityMapping {
         row.uploadedBy = checked("lk_attachment", "uploaded_by", attachment.uploadedBy(), Columns.USER_ID);
         row.uploadedAt = micros(attachment.uploadedAt());
         row.removed = false;
+        row.blobKey = attachment.blobKey().equals(Attachment.blobKey(attachment.leadId(), attachment.id()))
+                ? null : checked("lk_attachment", "blob_key", attachment.blobKey(), 300);
         return row;
     }
 
     static Attachment toAttachment(AttachmentEntity row) {
         try {
             return new Attachment(row.id, row.leadId, row.name, row.mediaType, row.size, row.sha256, row.uploadedBy,
-                    row.uploadedAt);
+                    row.uploadedAt, row.blobKey != null ? row.blobKey : Attachment.blobKey(row.leadId, row.id));
         } catch (IllegalArgumentException e) {
             throw corrupt("attachment", row.id, e);
         }

@@ -26,7 +26,7 @@ public class AttachmentEntity {
     @Column(name = "id", length = Columns.ID, nullable = false, updatable = false)
     String id;
 
-    @Column(name = "lead_id", length = Columns.ID, nullable = false, updatable = false)
+    @Column(name = "lead_id", length = Columns.ID, nullable = false)
     String leadId;
     @Column(name = "name", length = Columns.FILE_NAME, nullable = false, updatable = false)
     String name;
@@ -43,6 +43,9 @@ public class AttachmentEntity {
     Instant uploadedAt;
     @Column(name = "removed", nullable = false)
     boolean removed;
+    /** Where the bytes are when not under the lead's own key (moved by a merge); null otherwise. */
+    @Column(name = "blob_key", length = 300)
+    String blobKey;
 
     /** For JPA. */
     protected AttachmentEntity() {

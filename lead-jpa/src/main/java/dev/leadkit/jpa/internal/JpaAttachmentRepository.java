@@ -22,6 +22,9 @@ final class JpaAttachmentRepository implements AttachmentRepository {
     private static final String REMOVE =
             "update LeadKitAttachment a set a.removed = true where a.id = :id and a.removed = false";
 
+    private static final String MOVE = "update LeadKitAttachment a set a.leadId = :lead, a.blobKey = :key"
+            + " where a.id = :id and a.removed = false";
+
     private final JpaStoreTransaction tx;
 
     JpaAttachmentRepository(JpaStoreTransaction tx) {
@@ -62,6 +65,34 @@ final class JpaAttachmentRepository implements AttachmentRepository {
             tx.flush();
             int marked = tx.em().createQuery(REMOVE).setParameter("id", id).executeUpdate();
             if (marked == 0) {
+                throw new ConflictException("attachment.removed", "The attachment '" + id
+                        + "' was removed by someone else meanwhile.");
+            }
+            tx.em().refresh(row);
+            return null;
+        });
+    }
+
+    /**
+     * A conditional update, like the removal: of a move and a concurrent removal, the second to
+     * reach the row waits for the first and then finds it no longer matches.
+     */
+    @Override
+    public void move(String id, String leadId) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(leadId, "leadId");
+        LeadMapping.checked("lk_attachment", "lead_id", leadId, Columns.ID);
+        Failures.guard(() -> {
+            AttachmentEntity row = tx.em().find(AttachmentEntity.class, id);
+            if (row == null || row.removed) {
+                throw new NotFoundException("attachment", id);
+            }
+            String key = row.blobKey != null ? row.blobKey : Attachment.blobKey(row.leadId, row.id);
+            tx.flush();
+            int moved = tx.em().createQuery(MOVE).setParameter("lead", leadId)
+                    .setParameter("key", key.equals(Attachment.blobKey(leadId, id)) ? null : key)
+                    .setParameter("id", id).executeUpdate();
+            if (moved == 0) {
                 throw new ConflictException("attachment.removed", "The attachment '" + id
                         + "' was removed by someone else meanwhile.");
             }

@@ -5,6 +5,8 @@ import dev.leadkit.store.ActivityRepository;
 import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
+import dev.leadkit.store.DuplicateDecisionRepository;
+import dev.leadkit.store.MatchKeyRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.ReminderLogRepository;
 import dev.leadkit.store.StreamRepository;
@@ -57,6 +59,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
     private final JpaViewRepository views;
+    private final JpaMatchKeyRepository matchKeys;
+    private final JpaDuplicateDecisionRepository decisions;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -78,6 +82,8 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
         this.views = new JpaViewRepository(this);
+        this.matchKeys = new JpaMatchKeyRepository(this);
+        this.decisions = new JpaDuplicateDecisionRepository(this);
     }
 
     @Override
@@ -152,9 +158,22 @@ public final class JpaStoreTransaction implements StoreTransaction {
         return attachments;
     }
 
+    @Override
+    public MatchKeyRepository matchKeys() {
+        checkOpen();
+        return matchKeys;
+    }
+
+    @Override
+    public DuplicateDecisionRepository duplicateDecisions() {
+        checkOpen();
+        return decisions;
+    }
+
     /** Writes pending changes now, so their failures surface inside the store's call. */
     public void flush() {
         checkOpen();
+        matchKeys.write();
         em.flush();
         unflushed.clear();
     }

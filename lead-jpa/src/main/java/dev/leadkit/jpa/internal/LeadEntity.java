@@ -95,6 +95,9 @@ public class LeadEntity {
     Instant statusSince;
     @Column(name = "close_reason", length = Columns.CODE)
     String closeReason;
+    /** The survivor a merged lead points at; null for a lead never merged away. */
+    @Column(name = "merged_into", length = Columns.ID)
+    String mergedInto;
 
     /** JSON of the custom values ({@link Json#custom(java.util.Map)}); empty when none. */
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)

@@ -82,6 +82,11 @@ final class LeadMapping {
             row.closeReason = closeReason;
             changed = true;
         }
+        String mergedInto = lead.mergedInto().map(LeadId::value).orElse(null);
+        if (!Objects.equals(mergedInto, row.mergedInto)) {
+            row.mergedInto = mergedInto;
+            changed = true;
+        }
         String tags = Json.tags(lead.tags());
         if (!Objects.equals(tags, row.tags)) {
             row.tags = tags;
@@ -246,7 +251,7 @@ final class LeadMapping {
         try {
             return Lead.of(LeadId.of(row.id), version, values, Json.custom(row.custom), Json.tags(row.tags),
                     Json.products(row.products), row.createdBy, row.createdAt, row.updatedAt, row.statusSince,
-                    Optional.ofNullable(row.closeReason), row.deleted);
+                    Optional.ofNullable(row.closeReason), row.deleted, Optional.ofNullable(row.mergedInto).map(LeadId::of));
         } catch (IllegalArgumentException e) {
             throw new LeadKitException("store.data.corrupt", "The stored lead '" + row.id
                     + "' cannot be read: " + e.getMessage() + ". Was the row written by something other than LeadKit?", e);
@@ -304,7 +309,7 @@ final class LeadMapping {
         }
     }
 
-    private static void set(LeadEntity row, LeadField field, String value) {
+    static void set(LeadEntity row, LeadField field, String value) {
         switch (field) {
             case FIRST_NAME: row.firstName = value; break;
             case LAST_NAME: row.lastName = value; break;

@@ -1,0 +1,285 @@
+package dev.leadkit.jpa.internal;
+
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.MatchKeyRepository;
+import dev.leadkit.store.Visibility;
+import jakarta.persistence.Query;
+import org.hibernate.Session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@link MatchKeyRepository} on {@code lk_lead_match_key (match_key, lead_id)}, whose primary key
+ * leads with the key: the candidates of a check are one index range per key of the lead checked,
+ * grouped by lead, and joined to {@code lk_lead} in the same statement. Writes are plain JDBC on
+ * the transaction's connection (the rows have no entity), collected per transaction and written
+ * in two batches before the next read of the table and before commit.
+ */
+final class JpaMatchKeyRepository implements MatchKeyRepository {
+
+    private final JpaStoreTransaction tx;
+    /** Keys replaced in this transaction and not yet written, by lead id; an empty set removes. */
+    private final Map<String, Set<String>> pending = new LinkedHashMap<>();
+
+    JpaMatchKeyRepository(JpaStoreTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void replace(LeadId id, Set<String> keys) {
+        Objects.requireNonNull(id, "id");
+        for (String key : keys) {
+            if (key.isEmpty() || key.codePointCount(0, key.length()) > MAX_KEY_LENGTH) {
+                throw new IllegalArgumentException("a match key is 1 to " + MAX_KEY_LENGTH + " code points");
+            }
+        }
+        pending.put(id.value(), new TreeSet<>(keys));
+    }
+
+    @Override
+    public void remove(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        pending.put(id.value(), new TreeSet<>());
+    }
+
+    /**
+     * Writes the keys replaced since the last write: one batch of deletes by lead, one batch of
+     * inserts — for a batch of new leads ({@code createAll}) two statements in all. Called before
+     * every read of the key table and by the transaction's flush, which runs before commit.
+     */
+    void write() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> writing = new LinkedHashMap<>(pending);
+        pending.clear();
+        Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
+                for (String lead : writing.keySet()) {
+                    s.setString(1, lead);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            boolean any = false;
+            try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
+                for (Map.Entry<String, Set<String>> lead : writing.entrySet()) {
+                    for (String key : lead.getValue()) {
+                        s.setString(1, key);
+                        s.setString(2, lead.getKey());
+                        s.addBatch();
+                        any = true;
+                    }
+                }
+                if (any) {
+                    s.executeBatch();
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Set<String> keys(LeadId id) {
+        Objects.requireNonNull(id, "id");
+        write();
+        return Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> Set.copyOf(read(c, id))));
+    }
+
+    private static Set<String> read(Connection c, LeadId id) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("select match_key from lk_lead_match_key where lead_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * One statement: per key an index range of at most {@link #MAX_PER_KEY} rows (a UNION ALL of
+     * limited branches), grouped per lead in a derived table (MariaDB takes no LIMIT inside IN),
+     * joined to the leads with the visibility predicate. Plain JDBC after a flush of this
+     * transaction's own writes: a check reads up to {@link #MAX_CANDIDATES} rows it never
+     * changes, and managing them as entities cost more than the query itself.
+     */
+    @Override
+    public List<Lead> candidates(Set<String> keys, Visibility visibility, int limit) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(visibility, "visibility");
+        if (limit < 1 || limit > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
+        }
+        List<String> usable = keys.stream().filter(k -> !k.isEmpty() && k.codePointCount(0, k.length()) <= MAX_KEY_LENGTH)
+                .sorted().toList();
+        if (usable.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder branches = new StringBuilder();
+        for (int i = 0; i < usable.size(); i++) {
+            if (i > 0) {
+                branches.append(" union all ");
+            }
+            branches.append("(select k.lead_id from lk_lead_match_key k where k.match_key = ?")
+                    .append(" order by k.lead_id limit ").append(MAX_PER_KEY).append(')');
+        }
+        List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
+        String sql = "select l.* from (select c.lead_id, count(*) as shared from (" + branches
+                + ") c group by c.lead_id order by shared desc, c.lead_id limit " + limit
+                + ") m join lk_lead l on l.id = m.lead_id" + visibleJdbc(visibility, owners.size())
+                + " order by m.shared desc, l.id";
+        return Failures.guard(() -> {
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+                List<Lead> leads = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (String key : usable) {
+                        s.setString(p++, key);
+                    }
+                    if (!visibility.all()) {
+                        for (String owner : owners) {
+                            s.setString(p++, owner);
+                        }
+                        if (visibility.grantee().isPresent()) {
+                            s.setString(p, visibility.grantee().get());
+                        }
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            leads.add(lead(rs, mariadb));
+                        }
+                    }
+                }
+                return leads;
+            });
+        });
+    }
+
+    private static String visibleJdbc(Visibility visibility, int owners) {
+        if (visibility.all()) {
+            return "";
+        }
+        List<String> admits = new ArrayList<>();
+        if (owners > 0) {
+            admits.add("l.owner_id in (" + String.join(",", java.util.Collections.nCopies(owners, "?")) + ")");
+        }
+        if (visibility.unassigned()) {
+            admits.add("l.owner_id is null");
+        }
+        if (visibility.grantee().isPresent()) {
+            admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                    + " and g.grantee_id = ? and g.can_view = true)");
+        }
+        return " where " + (admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+    }
+
+    /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
+    private static Lead lead(ResultSet rs, boolean mariadb) throws SQLException {
+        LeadEntity row = new LeadEntity(rs.getString("id"));
+        row.version = rs.getLong("version");
+        for (dev.leadkit.lead.LeadField field : dev.leadkit.lead.LeadField.values()) {
+            LeadMapping.set(row, field, rs.getString(LeadMapping.column(field)));
+        }
+        row.createdBy = rs.getString("created_by");
+        row.createdAt = instant(rs, "created_at", mariadb);
+        row.updatedAt = instant(rs, "updated_at", mariadb);
+        row.statusSince = instant(rs, "status_since", mariadb);
+        row.deleted = rs.getBoolean("deleted");
+        row.closeReason = rs.getString("close_reason");
+        row.custom = rs.getString("custom");
+        row.tags = rs.getString("tags");
+        row.products = rs.getString("products");
+        row.mergedInto = rs.getString("merged_into");
+        return LeadMapping.toLead(row, row.version);
+    }
+
+    /** MariaDB's DATETIME holds UTC wall-clock time; H2 and PostgreSQL a time with zone. */
+    private static java.time.Instant instant(ResultSet rs, String column, boolean mariadb) throws SQLException {
+        return mariadb ? rs.getObject(column, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                : rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+    }
+
+    /**
+     * The visibility as the scoped lead queries evaluate it (owned by one of the owners, or
+     * unassigned when the inbox is visible, or granted VIEW), walking the primary key in order.
+     */
+    @Override
+    public List<Lead> page(Visibility visibility, Optional<LeadId> afterId, int limit) {
+        Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(afterId, "afterId");
+        if (limit < 1 || limit > LeadListing.MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + LeadListing.MAX_LIMIT);
+        }
+        StringBuilder sql = new StringBuilder("select l.* from lk_lead l where l.deleted = false");
+        if (afterId.isPresent()) {
+            sql.append(" and l.id > :after");
+        }
+        sql.append(visible(visibility, " and "));
+        sql.append(" order by l.id");
+        write();
+        return Failures.guard(() -> {
+            Query query = tx.em().createNativeQuery(sql.toString(), LeadEntity.class);
+            afterId.ifPresent(a -> query.setParameter("after", a.value()));
+            bind(query, visibility);
+            query.setMaxResults(limit);
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            List<Lead> leads = new ArrayList<>(rows.size());
+            for (LeadEntity row : rows) {
+                leads.add(LeadMapping.toLead(row, tx.currentVersion(row, r -> r.version)));
+            }
+            return leads;
+        });
+    }
+
+    /**
+     * The visibility predicate of the scoped lead queries on {@code l}: owned by one of the
+     * owners, or unassigned when the inbox is visible, or granted VIEW; empty for all leads.
+     */
+    private static String visible(Visibility visibility, String joiner) {
+        if (visibility.all()) {
+            return "";
+        }
+        List<String> admits = new ArrayList<>();
+        if (!visibility.owners().isEmpty()) {
+            admits.add("l.owner_id in (:owners)");
+        }
+        if (visibility.unassigned()) {
+            admits.add("l.owner_id is null");
+        }
+        if (visibility.grantee().isPresent()) {
+            admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
+                    + " and g.grantee_id = :grantee and g.can_view = true)");
+        }
+        return joiner + (admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+    }
+
+    private static void bind(Query query, Visibility visibility) {
+        if (!visibility.all()) {
+            if (!visibility.owners().isEmpty()) {
+                // Sorted, so the same owners give the same statement text.
+                query.setParameter("owners", new ArrayList<>(new TreeSet<>(visibility.owners())));
+            }
+            visibility.grantee().ifPresent(g -> query.setParameter("grantee", g));
+        }
+    }
+}

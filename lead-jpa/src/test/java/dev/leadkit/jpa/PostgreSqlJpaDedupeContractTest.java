@@ -1,0 +1,29 @@
+package dev.leadkit.jpa;
+
+import dev.leadkit.store.Store;
+import dev.leadkit.store.contract.DedupeContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The duplicate detection and merge contract (K7) on the JPA store, POSTGRESQL. */
+class PostgreSqlJpaDedupeContractTest extends DedupeContract {
+
+    private static JpaStoreFixture fixture;
+
+    @BeforeAll
+    static void migrate() {
+        fixture = JpaStoreFixture.open(TestDatabase.POSTGRESQL);
+    }
+
+    @AfterAll
+    static void close() {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    @Override
+    protected Store newEmptyStore() {
+        return JpaStoreFixture.emptyStore(fixture, TestDatabase.POSTGRESQL);
+    }
+}
