@@ -90,7 +90,9 @@ final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (signed.length < 1 + DIGEST_BYTES + MAC_BYTES) {
+        // Base64 ignores the spare bits of its last character: only the canonical spelling is accepted.
+        if (signed.length < 1 + DIGEST_BYTES + MAC_BYTES
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(signed).equals(cursor)) {
             throw invalid();
         }
         byte[] payload = Arrays.copyOf(signed, signed.length - MAC_BYTES);

@@ -363,6 +363,7 @@ public final class InMemoryStore implements Store {
             requireExternalIdFree(lead);
             writtenLeads.put(lead.id(), lead);
             leadBase.put(lead.id(), ABSENT);
+            writes++;
         }
 
         @Override
@@ -375,6 +376,7 @@ public final class InMemoryStore implements Store {
             requireExternalIdFree(lead);
             leadBase.putIfAbsent(lead.id(), current.version());
             writtenLeads.put(lead.id(), lead);
+            writes++;
         }
 
         private void requireExternalIdFree(Lead lead) {
@@ -429,13 +431,32 @@ public final class InMemoryStore implements Store {
             return counts;
         }
 
+        /** The selection (page cleared) whose matches the last select counted, and how many; writes clear it. */
+        private LeadSelection countedSelection;
+        private long counted;
+        private int writesSeen = -1;
+        /** Lead and grant writes of this transaction so far: what a cached count depends on. */
+        private int writes;
+
+        private LeadSelection unpaged(LeadSelection s) {
+            return new LeadSelection(s.visibility(), s.includeDeleted(), s.filter(), s.search(), s.order(), Optional.empty(), 0, 1);
+        }
+
         @Override
         public List<Lead> select(LeadSelection selection) {
             checkOpen();
             Objects.requireNonNull(selection, "selection");
             MemoryQuery query = new MemoryQuery(selection);
             MemoryQuery.Pager pager = query.pager();
-            scan(selection, query, pager::offer);
+            long[] matched = new long[1];
+            scan(selection, query, row -> {
+                matched[0]++;
+                pager.offer(row);
+            });
+            // A pager asks for the total next: the scan just counted it.
+            countedSelection = unpaged(selection);
+            counted = matched[0];
+            writesSeen = writes;
             List<LeadRow> page = pager.page();
             List<Lead> result = new ArrayList<>(page.size());
             for (LeadRow row : page) {
@@ -448,6 +469,9 @@ public final class InMemoryStore implements Store {
         public long count(LeadSelection selection) {
             checkOpen();
             Objects.requireNonNull(selection, "selection");
+            if (countedSelection != null && writesSeen == writes && countedSelection.equals(unpaged(selection))) {
+                return counted;
+            }
             long[] count = new long[1];
             scan(selection, new MemoryQuery(selection), row -> count[0]++);
             return count[0];
@@ -635,6 +659,7 @@ public final class InMemoryStore implements Store {
             }
             accessBase.putIfAbsent(next.leadId(), current);
             writtenAccess.put(next.leadId(), next);
+            writes++;
         }
 
         // ---- access requests

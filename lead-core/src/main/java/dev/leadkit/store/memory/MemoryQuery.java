@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +27,7 @@ final class MemoryQuery {
     private final LeadSelection selection;
     private final Predicate<LeadRow> filter;
     private final Predicate<LeadRow> search;
-    private final QueryField[] sortFields;
+    private final List<Function<LeadRow, Object>> sortFields;
     private final boolean[] descending;
     private final boolean idDescending;
 
@@ -35,10 +36,10 @@ final class MemoryQuery {
         this.filter = compile(selection.filter());
         this.search = selection.search().map(MemoryQuery::search).orElse(row -> true);
         List<LeadSelection.Order> order = selection.order();
-        this.sortFields = new QueryField[order.size()];
+        this.sortFields = new ArrayList<>(order.size());
         this.descending = new boolean[order.size()];
         for (int i = 0; i < order.size(); i++) {
-            sortFields[i] = order.get(i).field();
+            sortFields.add(LeadRow.sortValueOf(order.get(i).field()));
             descending[i] = order.get(i).descending();
         }
         this.idDescending = selection.idDescending();
@@ -61,9 +62,9 @@ final class MemoryQuery {
     }
 
     private Object[] keys(LeadRow row) {
-        Object[] keys = new Object[sortFields.length];
+        Object[] keys = new Object[sortFields.size()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = row.sortValue(sortFields[i]);
+            keys[i] = sortFields.get(i).apply(row);
         }
         return keys;
     }
@@ -176,38 +177,38 @@ final class MemoryQuery {
         }
         if (criterion instanceof Criterion.Range) {
             Criterion.Range range = (Criterion.Range) criterion;
-            QueryField field = range.field();
+            Function<LeadRow, Object> field = LeadRow.valueOf(range.field());
             Object min = range.min().orElse(null);
             Object max = range.max().orElse(null);
             return row -> {
-                Object v = row.value(field);
+                Object v = field.apply(row);
                 return v != null && (min == null || SortKey.compare(v, min) >= 0) && (max == null || SortKey.compare(v, max) <= 0);
             };
         }
         Criterion.Match match = (Criterion.Match) criterion;
-        QueryField field = match.field();
+        Function<LeadRow, Object> field = LeadRow.valueOf(match.field());
         switch (match.operator()) {
             case IN:
-                return in(field, match.values());
+                return in(match.field().type(), field, match.values());
             case CONTAINS: {
                 String needle = (String) match.values().get(0);
                 return row -> {
-                    Object v = row.value(field);
+                    Object v = field.apply(row);
                     return v != null && ((String) v).contains(needle);
                 };
             }
             case STARTS_WITH: {
                 String prefix = (String) match.values().get(0);
                 return row -> {
-                    Object v = row.value(field);
+                    Object v = field.apply(row);
                     return v != null && ((String) v).startsWith(prefix);
                 };
             }
             case EMPTY:
-                return row -> row.value(field) == null;
+                return row -> field.apply(row) == null;
             case NOT_EMPTY:
             default:
-                return row -> row.value(field) != null;
+                return row -> field.apply(row) != null;
         }
     }
 
@@ -219,10 +220,10 @@ final class MemoryQuery {
         return parts;
     }
 
-    private static Predicate<LeadRow> in(QueryField field, List<Object> values) {
-        if (field.type() == QueryField.Type.NUMBER) {
+    private static Predicate<LeadRow> in(QueryField.Type type, Function<LeadRow, Object> field, List<Object> values) {
+        if (type == QueryField.Type.NUMBER) {
             return row -> {
-                Object v = row.value(field);
+                Object v = field.apply(row);
                 if (v == null) {
                     return false;
                 }
@@ -235,9 +236,9 @@ final class MemoryQuery {
             };
         }
         Set<Object> set = new HashSet<>(values);
-        if (field.type() == QueryField.Type.SET) {
+        if (type == QueryField.Type.SET) {
             return row -> {
-                Object v = row.value(field);
+                Object v = field.apply(row);
                 if (v == null) {
                     return false;
                 }
@@ -250,19 +251,22 @@ final class MemoryQuery {
             };
         }
         return row -> {
-            Object v = row.value(field);
+            Object v = field.apply(row);
             return v != null && set.contains(v);
         };
     }
 
     private static Predicate<LeadRow> search(LeadSelection.Search search) {
-        List<String> terms = search.terms();
-        List<QueryField> fields = search.fields();
+        String[] terms = search.terms().toArray(new String[0]);
+        List<Function<LeadRow, Object>> fields = new ArrayList<>();
+        for (QueryField f : search.fields()) {
+            fields.add(LeadRow.valueOf(f));
+        }
         return row -> {
             for (String term : terms) {
                 boolean found = false;
-                for (QueryField f : fields) {
-                    Object v = row.value(f);
+                for (Function<LeadRow, Object> f : fields) {
+                    Object v = f.apply(row);
                     if (v != null && ((String) v).contains(term)) {
                         found = true;
                         break;

@@ -27,7 +27,12 @@ import dev.leadkit.query.SavedView;
 import dev.leadkit.query.Sort;
 import dev.leadkit.query.ViewDefinition;
 import dev.leadkit.query.ViewPage;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.store.Criterion;
+import dev.leadkit.store.LeadSelection;
+import dev.leadkit.store.QueryField;
 import dev.leadkit.store.Store;
+import dev.leadkit.store.Visibility;
 import dev.leadkit.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -578,5 +583,84 @@ public abstract class QueryContract {
         assertThat(deleted.outcomes()).extracting(BulkOutcome::id).containsExactlyInAnyOrderElementsOf(batch);
         assertThat(kit.queries().count(AYSE, query)).isZero();
         assertThat(kit.queries().count(AYSE, LeadQuery.builder().build())).isEqualTo(1);
+    }
+
+    // ------------------------------------------------------------------ the store port directly
+
+    private static LeadSelection companyContains(String text) {
+        return new LeadSelection(Visibility.everything(), false,
+                new Criterion.Match(QueryField.of(LeadField.COMPANY), Criterion.Operator.CONTAINS, List.of(text)),
+                Optional.empty(), List.of(new LeadSelection.Order(QueryField.of(LeadField.COMPANY), false)),
+                Optional.empty(), 0, 10);
+    }
+
+    private List<LeadId> select(LeadSelection selection) {
+        return store.inTransaction(tx -> tx.leads().select(selection)).stream().map(Lead::id).toList();
+    }
+
+    @Test
+    void aTransactionSelectsAndCountsItsOwnWritesOverTheCommittedLeads() {
+        Lead alpha = TestLeads.aLead().with(LeadField.COMPANY, "Alpha").build();
+        Lead beta = TestLeads.aLead().with(LeadField.COMPANY, "Beta").build();
+        store.inTransaction(tx -> {
+            tx.leads().insert(alpha);
+            tx.leads().insert(beta);
+            return null;
+        });
+        Lead gamma = TestLeads.aLead().with(LeadField.COMPANY, "Gamma").build();
+
+        store.inTransaction(tx -> {
+            tx.leads().update(TestLeads.next(alpha, LeadField.COMPANY, "Zulu"));
+            tx.leads().insert(gamma);
+            assertThat(tx.leads().select(companyContains("a")).stream().map(Lead::id)).containsExactly(beta.id(), gamma.id());
+            assertThat(tx.leads().count(companyContains("a"))).isEqualTo(2);
+            assertThat(tx.leads().select(companyContains("zu")).stream().map(Lead::id)).containsExactly(alpha.id());
+            return null;
+        });
+
+        assertThat(select(companyContains("a"))).containsExactly(beta.id(), gamma.id());
+        assertThat(select(companyContains("zulu"))).containsExactly(alpha.id());
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoTraceInSelections() {
+        Lead alpha = TestLeads.aLead().with(LeadField.COMPANY, "Alpha").build();
+        assertThatThrownBy(() -> store.inTransaction(tx -> {
+            tx.leads().insert(alpha);
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(select(companyContains("alpha"))).isEmpty();
+        long count = store.inTransaction(tx -> tx.leads().count(companyContains("alpha")));
+        assertThat(count).isZero();
+    }
+
+    @Test
+    void aLeadThatChangesStatusAndOwnerIsSelectedByItsNewValuesOnly() {
+        Lead lead = TestLeads.aLead().with(LeadField.COMPANY, "Moving").build();
+        store.inTransaction(tx -> {
+            tx.leads().insert(lead);
+            return null;
+        });
+        Lead moved = TestLeads.next(TestLeads.next(lead, LeadField.STATUS, "contacted"), LeadField.OWNER, "jonas");
+        store.inTransaction(tx -> {
+            tx.leads().update(TestLeads.next(lead, LeadField.STATUS, "contacted"));
+            return null;
+        });
+        store.inTransaction(tx -> {
+            tx.leads().update(moved);
+            return null;
+        });
+
+        for (String status : List.of("new", "contacted")) {
+            for (String owner : List.of("ayse", "jonas")) {
+                LeadSelection selection = new LeadSelection(new Visibility(false, Set.of(owner), false, Optional.empty()), false,
+                        Criterion.in(QueryField.of(LeadField.STATUS), List.of(status)), Optional.empty(),
+                        List.of(new LeadSelection.Order(QueryField.of(LeadField.LEAD_DATE), true)), Optional.empty(), 0, 10);
+                boolean expected = status.equals("contacted") && owner.equals("jonas");
+                assertThat(select(selection)).as("status %s, owner %s", status, owner)
+                        .isEqualTo(expected ? List.of(lead.id()) : List.of());
+            }
+        }
     }
 }
