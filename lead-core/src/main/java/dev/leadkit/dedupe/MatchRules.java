@@ -134,7 +134,7 @@ public final class MatchRules {
             w.put(MatchField.LAST_NAME, new double[] {7, -6});
             w.put(MatchField.FULL_NAME, new double[] {0, 0});
             w.put(MatchField.EMAIL, new double[] {14, -3});
-            w.put(MatchField.PHONE, new double[] {12, -2.5});
+            w.put(MatchField.PHONE, new double[] {14, -2.5});
             w.put(MatchField.COMPANY, new double[] {4, -1.5});
             w.put(MatchField.STREET, new double[] {4, -2});
             w.put(MatchField.HOUSE_NUMBER, new double[] {2, -2});

@@ -320,8 +320,11 @@ public final class Matcher {
             double cross = crossSimilarity(a.first, b.last) + crossSimilarity(a.last, b.first);
             if (cross > straight + 0.3) {
                 // Given name and surname swapped between the records: credit the crosswise agreement.
-                double sf = crossSimilarity(a.first, b.last);
-                double sl = crossSimilarity(a.last, b.first);
+                // The pair that agrees less is weighed as the given name: the same from either side.
+                double s1 = crossSimilarity(a.first, b.last);
+                double s2 = crossSimilarity(a.last, b.first);
+                double sf = Math.min(s1, s2);
+                double sl = Math.max(s1, s2);
                 w += line(sink, MatchField.FIRST_NAME, "swapped", sf, scaled(MatchField.FIRST_NAME, sf, 0.75) - 0.5);
                 w += line(sink, MatchField.LAST_NAME, "swapped", sl, scaled(MatchField.LAST_NAME, sl, 0.75) - 0.5);
                 disagree[0] = w < 0;
