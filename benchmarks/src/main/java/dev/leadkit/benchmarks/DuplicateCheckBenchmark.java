@@ -8,6 +8,7 @@ import dev.leadkit.access.Directory;
 import dev.leadkit.access.InMemoryDirectory;
 import dev.leadkit.access.Role;
 import dev.leadkit.dedupe.Decision;
+import dev.leadkit.dedupe.LeadMatching;
 import dev.leadkit.dedupe.Match;
 import dev.leadkit.dedupe.MatchRecord;
 import dev.leadkit.dedupe.MatchRules;
@@ -18,6 +19,7 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.MatchKeyRepository;
 import jakarta.persistence.EntityManagerFactory;
 
 import java.io.Reader;
@@ -192,7 +194,7 @@ public final class DuplicateCheckBenchmark {
             long t1 = System.nanoTime();
             List<Lead> found = kit.store().inTransaction(tx -> tx.matchKeys().candidates(
                     new java.util.LinkedHashSet<>(matcher.blockingKeys(MatchRecord.from(probe))),
-                    dev.leadkit.store.Visibility.everything(), dev.leadkit.dedupe.LeadMatching.CANDIDATE_LIMIT));
+                    dev.leadkit.store.Visibility.everything(), LeadMatching.CANDIDATE_LIMIT));
             long t2 = System.nanoTime();
             matcher.rank(MatchRecord.from(probe), found.stream().map(MatchRecord::from).toList(), (a, b) -> false);
             long t3 = System.nanoTime();
@@ -217,25 +219,32 @@ public final class DuplicateCheckBenchmark {
         return Lead.of(LeadId.of("probe"), 1, values, "u007", Instant.EPOCH, Instant.EPOCH, false);
     }
 
-    /** The plan of the candidate query as the store sends it (see JpaMatchKeyRepository), for one probe. */
+    /**
+     * The plan of the candidate query as the store sends it for u007 (see JpaMatchKeyRepository:
+     * the same text, rebuilt here because the adapter's internals are not exported), for one probe.
+     */
     private static void explain(HikariDataSource pool, Matcher matcher, LeadDraft probe) throws Exception {
         Lead lead = probeLead(probe);
         List<String> keys = matcher.blockingKeys(MatchRecord.from(lead)).stream().sorted().toList();
         StringBuilder branches = new StringBuilder();
         for (int i = 0; i < keys.size(); i++) {
             branches.append(i > 0 ? " union all " : "").append("(select k.lead_id from lk_lead_match_key k where"
-                    + " k.match_key = ? order by k.lead_id limit 500)");
+                    + " k.match_key = ? order by k.lead_id limit " + MatchKeyRepository.MAX_PER_KEY + ")");
         }
+        String team = String.join(",", java.util.Collections.nCopies(10, "?"));
         String sql = "explain (analyze, costs off, timing off) select l.* from (select c.lead_id, count(*) as shared from ("
-                + branches + ") c group by c.lead_id order by shared desc, c.lead_id limit 200) m"
-                + " join lk_lead l on l.id = m.lead_id where (l.owner_id in (?) or exists (select 1 from lk_lead_grant g"
-                + " where g.lead_id = l.id and g.grantee_id = ? and g.can_view = true))";
+                + branches + ") c group by c.lead_id order by shared desc, c.lead_id limit " + LeadMatching.CANDIDATE_LIMIT
+                + ") m join lk_lead l on l.id = m.lead_id where (l.owner_id in (" + team + ") or exists (select 1"
+                + " from lk_lead_grant g where g.lead_id = l.id and g.grantee_id = ? and g.can_view = true))"
+                + " order by m.shared desc, l.id";
         try (Connection c = pool.getConnection(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < keys.size(); i++) {
                 s.setString(i + 1, keys.get(i));
             }
-            s.setString(keys.size() + 1, "u007");
-            s.setString(keys.size() + 2, "u007");
+            for (int u = 0; u < 10; u++) {
+                s.setString(keys.size() + 1 + u, String.format(Locale.ROOT, "u%03d", u));
+            }
+            s.setString(keys.size() + 11, "u007");
             System.out.println("plan of the candidate query (" + keys.size() + " keys):");
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
