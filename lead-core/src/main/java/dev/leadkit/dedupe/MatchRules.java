@@ -119,7 +119,7 @@ public final class MatchRules {
 
     /** Builds {@link MatchRules}; fails fast on an inconsistent setting. */
     public static final class Builder {
-        private double duplicateThreshold = 0.6;
+        private double duplicateThreshold = 0.65;
         private double possibleThreshold = 0.45;
         private double certainty = 20;
         private final double[] agree = new double[MatchField.values().length];
@@ -133,8 +133,8 @@ public final class MatchRules {
             w.put(MatchField.MIDDLE_NAME, new double[] {1.5, -1});
             w.put(MatchField.LAST_NAME, new double[] {7, -6});
             w.put(MatchField.FULL_NAME, new double[] {0, 0});
-            w.put(MatchField.EMAIL, new double[] {14, -1.5});
-            w.put(MatchField.PHONE, new double[] {12, -1.5});
+            w.put(MatchField.EMAIL, new double[] {14, -3});
+            w.put(MatchField.PHONE, new double[] {14, -2.5});
             w.put(MatchField.COMPANY, new double[] {4, -1.5});
             w.put(MatchField.STREET, new double[] {4, -2});
             w.put(MatchField.HOUSE_NUMBER, new double[] {2, -2});

@@ -166,13 +166,16 @@ public final class Matcher {
 
     /** The summed weight of two records; each line goes to {@code sink} when it is not null. */
     double weigh(Prepared a, Prepared b, List<FieldScore> sink) {
-        double w = 0;
-        w += names(a, b, sink);
+        int before = sink == null ? 0 : sink.size();
+        boolean[] namesDisagree = new boolean[1];
+        double w = names(a, b, sink, namesDisagree);
         if (a.email != null && b.email != null) {
             if (a.email.equals(b.email)) {
                 w += line(sink, MatchField.EMAIL, "exact", 1, agree(MatchField.EMAIL));
             } else if (a.emailLocal != null && a.emailLocal.equals(b.emailLocal)) {
-                w += line(sink, MatchField.EMAIL, "local-part", 0.5, partial(MatchField.EMAIL, 0.35));
+                w += line(sink, MatchField.EMAIL, "local-part", 0.5, partial(MatchField.EMAIL, 0.25));
+            } else if (Math.abs(a.email.length() - b.email.length()) <= 1 && Similarity.osaDistance(a.email, b.email) == 1) {
+                w += line(sink, MatchField.EMAIL, "edit-distance", 0.7, partial(MatchField.EMAIL, 0.5));
             } else {
                 w += line(sink, MatchField.EMAIL, "exact", 0, disagree(MatchField.EMAIL));
             }
@@ -187,41 +190,110 @@ public final class Matcher {
                 w += line(sink, MatchField.PHONE, "exact", 0, disagree(MatchField.PHONE));
             }
         }
+        // Company and address: when both records name a person and the names disagree, what they
+        // share is what colleagues and relatives have in common, so it adds no evidence (it may
+        // still count against).
+        double sharedFor = 0;
+        double sharedAgainst = 0;
+        double x;
         if (a.company != null && b.company != null) {
             double s = Similarity.tokenSet(a.company, b.company);
-            w += line(sink, MatchField.COMPANY, "token-set", s, scaled(MatchField.COMPANY, s, 0.8));
+            x = line(sink, MatchField.COMPANY, "token-set", s, scaled(MatchField.COMPANY, s, 0.8));
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.street != null && b.street != null) {
             double s = Similarity.tokenSet(a.street, b.street);
-            w += line(sink, MatchField.STREET, "token-set", s, scaled(MatchField.STREET, s, 0.75));
+            x = line(sink, MatchField.STREET, "token-set", s, scaled(MatchField.STREET, s, 0.75));
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.house != null && b.house != null) {
-            w += exact(sink, MatchField.HOUSE_NUMBER, a.house, b.house);
+            x = exact(sink, MatchField.HOUSE_NUMBER, a.house, b.house);
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.line2 != null && b.line2 != null) {
             double s = Similarity.tokenSet(a.line2, b.line2);
-            w += line(sink, MatchField.ADDRESS_LINE_2, "token-set", s, scaled(MatchField.ADDRESS_LINE_2, s, 0.75));
+            x = line(sink, MatchField.ADDRESS_LINE_2, "token-set", s, scaled(MatchField.ADDRESS_LINE_2, s, 0.75));
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.city != null && b.city != null) {
             double s = Similarity.jaroWinkler(a.city, b.city);
-            w += line(sink, MatchField.CITY, "jaro-winkler", s, scaled(MatchField.CITY, s, 0.8));
+            x = line(sink, MatchField.CITY, "jaro-winkler", s, scaled(MatchField.CITY, s, 0.8));
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.postcode != null && b.postcode != null) {
-            w += nearlyExact(sink, MatchField.POSTCODE, a.postcode, b.postcode);
+            x = nearlyExact(sink, MatchField.POSTCODE, a.postcode, b.postcode);
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.region != null && b.region != null) {
             double s = Similarity.jaroWinkler(a.region, b.region);
-            w += line(sink, MatchField.REGION, "jaro-winkler", s, scaled(MatchField.REGION, s, 0.8));
+            x = line(sink, MatchField.REGION, "jaro-winkler", s, scaled(MatchField.REGION, s, 0.8));
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.country != null && b.country != null) {
-            w += exact(sink, MatchField.COUNTRY, a.country, b.country);
+            x = exact(sink, MatchField.COUNTRY, a.country, b.country);
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.website != null && b.website != null) {
-            w += exact(sink, MatchField.WEBSITE, a.website, b.website);
+            x = exact(sink, MatchField.WEBSITE, a.website, b.website);
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
         if (a.registration != null && b.registration != null) {
-            w += nearlyExact(sink, MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
+            x = nearlyExact(sink, MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
+            if (x > 0) {
+                sharedFor += x;
+            } else {
+                sharedAgainst += x;
+            }
         }
+        if (namesDisagree[0]) {
+            if (sink != null && sharedFor > 0) {
+                for (int i = before; i < sink.size(); i++) {
+                    FieldScore f = sink.get(i);
+                    if (SHARED.contains(f.field()) && f.weight() > 0) {
+                        sink.set(i, new FieldScore(f.field(), f.comparator() + ", not counted: names disagree",
+                                f.similarity(), 0));
+                    }
+                }
+            }
+            sharedFor = 0;
+        }
+        w += sharedFor + sharedAgainst;
         if (a.birthDate != null && b.birthDate != null) {
             double s = Similarity.dates(a.birthDate, b.birthDate);
             w += line(sink, MatchField.BIRTH_DATE, "date", s, scaled(MatchField.BIRTH_DATE, s, 0));
@@ -232,7 +304,13 @@ public final class Matcher {
         return w;
     }
 
-    private double names(Prepared a, Prepared b, List<FieldScore> sink) {
+    private static final java.util.Set<MatchField> SHARED = java.util.EnumSet.of(MatchField.COMPANY,
+            MatchField.STREET, MatchField.HOUSE_NUMBER, MatchField.ADDRESS_LINE_2, MatchField.CITY,
+            MatchField.POSTCODE, MatchField.REGION, MatchField.COUNTRY, MatchField.WEBSITE,
+            MatchField.REGISTRATION_NUMBER);
+
+    /** Names, given and surname straight or crosswise; {@code disagree[0]} says whether either part clearly disagreed. */
+    private double names(Prepared a, Prepared b, List<FieldScore> sink, boolean[] disagree) {
         boolean firsts = a.first != null && b.first != null;
         boolean lasts = a.last != null && b.last != null;
         double w = 0;
@@ -242,21 +320,29 @@ public final class Matcher {
             double cross = crossSimilarity(a.first, b.last) + crossSimilarity(a.last, b.first);
             if (cross > straight + 0.3) {
                 // Given name and surname swapped between the records: credit the crosswise agreement.
-                double sf = crossSimilarity(a.first, b.last);
-                double sl = crossSimilarity(a.last, b.first);
+                // The pair that agrees less is weighed as the given name: the same from either side.
+                double s1 = crossSimilarity(a.first, b.last);
+                double s2 = crossSimilarity(a.last, b.first);
+                double sf = Math.min(s1, s2);
+                double sl = Math.max(s1, s2);
                 w += line(sink, MatchField.FIRST_NAME, "swapped", sf, scaled(MatchField.FIRST_NAME, sf, 0.75) - 0.5);
                 w += line(sink, MatchField.LAST_NAME, "swapped", sl, scaled(MatchField.LAST_NAME, sl, 0.75) - 0.5);
+                disagree[0] = w < 0;
                 return w + middles(a, b, sink);
             }
         }
         if (firsts) {
-            w += firstLine(a, b, sink);
+            double f = firstLine(a, b, sink);
+            disagree[0] |= f < 0;
+            w += f;
         }
         if (lasts) {
             double s = lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
             String how = a.last.equals(b.last) ? "exact" : s == SOUNDEX_FLOOR ? "soundex"
                     : a.last.indexOf(' ') >= 0 || b.last.indexOf(' ') >= 0 ? "token-set" : "jaro-winkler";
-            w += line(sink, MatchField.LAST_NAME, how, s, scaled(MatchField.LAST_NAME, s, 0.75));
+            double l = line(sink, MatchField.LAST_NAME, how, s, scaled(MatchField.LAST_NAME, s, 0.75));
+            disagree[0] |= l < 0;
+            w += l;
         }
         return w + middles(a, b, sink);
     }

@@ -107,8 +107,23 @@ public final class Normalisers {
         if (s.isEmpty()) {
             return "";
         }
+        String region = defaultRegion.toUpperCase(Locale.ROOT);
+        String out = e164(s, region);
+        // Numbers of zeros only can shrink when parsed again; settle on the fixed point so that
+        // normalising twice changes nothing, or give up on such a number.
+        for (int i = 0; i < 4 && !out.isEmpty(); i++) {
+            String again = e164(out, region);
+            if (again.equals(out)) {
+                return out;
+            }
+            out = again;
+        }
+        return "";
+    }
+
+    private static String e164(String s, String region) {
         try {
-            Phonenumber.PhoneNumber n = PHONES.parse(s, defaultRegion.toUpperCase(Locale.ROOT));
+            Phonenumber.PhoneNumber n = PHONES.parse(s, region);
             return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
             return "";

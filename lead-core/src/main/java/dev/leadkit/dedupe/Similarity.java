@@ -84,7 +84,7 @@ public final class Similarity {
             prefix++;
         }
         double dm = m;
-        double jaro = (dm / la + dm / lb + (dm - transpositions / 2) / dm) / 3.0;
+        double jaro = (dm / la + dm / lb + (dm - transpositions / 2.0) / dm) / 3.0;
         return jaro < 0.7 ? jaro : jaro + 0.1 * prefix * (1.0 - jaro);
     }
 
@@ -247,7 +247,7 @@ public final class Similarity {
         return n == 0 ? "" : new String(out);
     }
 
-    private static final String SOUNDEX = "01230120022455012623010202";
+    private static final String SOUNDEX = "0123012-02245501262301-202";
 
     /**
      * Closeness of two numbers on a linear scale.

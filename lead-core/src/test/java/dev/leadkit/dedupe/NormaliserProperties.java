@@ -1,0 +1,68 @@
+package dev.leadkit.dedupe;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every normaliser is idempotent: normalising a normalised value changes nothing. */
+class NormaliserProperties {
+
+    @Provide
+    Arbitrary<String> messy() {
+        Arbitrary<String> letters = Arbitraries.strings()
+                .withChars("aAeEoOuUsSıİşŞçÇğĞöÖüÜøØæÆåÅßšŠžŽėĖųŲ .-/'&,+@:0123456789")
+                .ofMinLength(0).ofMaxLength(30);
+        Arbitrary<String> words = Arbitraries.of("a/s", "A.Ş.", "Ltd. Şti.", "GmbH & Co. KG", "UAB", "the", "oe",
+                "ue", "aa", "strasse", "str.", "Street", "St", "No.", "12b", "www.", "http://", "gmail.com",
+                "googlemail.com", "+tag", "Søren", "Müller", "0045", "+45", "(0)");
+        return Arbitraries.oneOf(letters, words.list().ofMaxSize(5).map(l -> String.join(" ", l)));
+    }
+
+    @Provide
+    Arbitrary<String> phones() {
+        return Arbitraries.strings().withChars("0123456789 +-()").ofMinLength(0).ofMaxLength(20);
+    }
+
+    @Property(tries = 1500)
+    void textNormalisersAreIdempotent(@ForAll("messy") String raw) {
+        idempotent(Normalisers::personName, raw);
+        idempotent(Normalisers::company, raw);
+        idempotent(Normalisers::street, raw);
+        idempotent(Normalisers::text, raw);
+        idempotent(Normalisers::country, raw);
+        idempotent(Normalisers::houseNumber, raw);
+        idempotent(Normalisers::postcode, raw);
+        idempotent(Normalisers::identifier, raw);
+        idempotent(Normalisers::domain, raw);
+        idempotent(Normalisers::email, raw);
+        idempotent(s -> Normalisers.email(s, true), raw);
+        idempotent(Normalisers::birthDate, raw);
+    }
+
+    @Property(tries = 1000)
+    void phoneNormalisationIsIdempotent(@ForAll("phones") String raw) {
+        idempotent(s -> Normalisers.phone(s, "DK"), raw);
+        idempotent(s -> Normalisers.phone(s, "DE"), raw);
+    }
+
+    @Property(tries = 500)
+    void birthDatesOfEightDigitsAreIdempotent(@ForAll("eightDigits") String raw) {
+        idempotent(Normalisers::birthDate, raw);
+    }
+
+    @Provide
+    Arbitrary<String> eightDigits() {
+        return Arbitraries.strings().numeric().ofLength(8);
+    }
+
+    private static void idempotent(UnaryOperator<String> f, String raw) {
+        String once = f.apply(raw);
+        assertThat(f.apply(once)).as("normalising %s twice", raw).isEqualTo(once);
+    }
+}
