@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * resident set size; (3) scores the pairs written against the labels: precision, recall, F1.
  *
  * <pre>{@code
- * mvn -B -q -o -pl benchmarks exec:exec@dedupe-cli -Dbench.args="--rows 1000000 --profile PERSONS"
+ * java -Xmx6g -cp ... dev.leadkit.benchmarks.DedupeCliBenchmark --jar examples/target/leadkit.jar
+ *      --dir benchmarks/target/dedupe-bench --rows 1000000 --profile PERSONS
  * }</pre>
  */
 public final class DedupeCliBenchmark {
