@@ -95,12 +95,13 @@ public final class DedupeCliBenchmark {
         String summary = Files.readAllLines(stderr).stream().filter(l -> l.startsWith("leadkit dedupe:"))
                 .reduce((a, b) -> b).orElse("");
         double peakHeapMb = peakHeapMb(gcLog);
+        double liveHeapMb = liveHeapMb(gcLog);
         String maxRss = timed ? maxRssMb(timeLog) : "n/a";
         double[] quality = quality(input, pairs);
 
         System.out.println(summary);
-        System.out.printf(Locale.ROOT, "rows %,d  wall %.1f s  peak heap %.0f MB  max RSS %s MB  (-Xmx%s, %d cores,"
-                        + " load average before %.2f)%n", rows, wall, peakHeapMb, maxRss, xmx,
+        System.out.printf(Locale.ROOT, "rows %,d  wall %.1f s  peak heap %.0f MB (largest after a GC %.0f MB)  max RSS %s MB"
+                        + "  (-Xmx%s, %d cores, load average %.2f)%n", rows, wall, peakHeapMb, liveHeapMb, maxRss, xmx,
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "pairs written %,d  true pairs %,d  correct %,d  precision %.4f  recall %.4f"
@@ -145,6 +146,18 @@ public final class DedupeCliBenchmark {
             }
         }
         return peak;
+    }
+
+    /** @return the largest heap occupancy right after a collection in the GC log (the live set, roughly), in MB */
+    static double liveHeapMb(Path gcLog) throws IOException {
+        double live = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_LINE.matcher(line);
+            if (m.find()) {
+                live = Math.max(live, mb(m.group(3), m.group(4)));
+            }
+        }
+        return live;
     }
 
     private static double mb(String n, String unit) {
