@@ -13,7 +13,8 @@ import java.util.Objects;
  * why.fields();      // [FieldScore[field=EMAIL, comparator=exact, similarity=1.0, weight=12.0], …]
  * }</pre>
  *
- * @param fields      the attributes compared, in {@link MatchField} order; missing ones are absent
+ * @param fields      the attributes compared, in the order compared (names first); an attribute
+ *                    missing on either side is absent
  * @param totalWeight the sum of the weights
  * @param rule        the rule that decided, in words
  * @since 0.3

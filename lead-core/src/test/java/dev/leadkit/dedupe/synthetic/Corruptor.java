@@ -229,6 +229,9 @@ final class Corruptor {
 
     private static String reformatEmail(String e, Random rnd) {
         int at = e.indexOf('@');
+        if (at < 1) {
+            return e.toUpperCase(Locale.ROOT);
+        }
         String local = e.substring(0, at);
         String domain = e.substring(at + 1);
         switch (rnd.nextInt(3)) {
