@@ -114,6 +114,8 @@ public final class InMemoryStore implements Store {
     private final Map<CatalogueKind, Catalogue> catalogues = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.empty();
     private final Map<String, LeadAccess> access = new ConcurrentHashMap<>();
+    /** Committed VIEW grants by grantee: the lead ids, so a scoped query need not read every lead's access. */
+    private final Map<String, Set<String>> viewGrants = new ConcurrentHashMap<>();
     private final Map<String, AccessRequest> requests = new ConcurrentHashMap<>();
     private volatile CustomFields customFields = CustomFields.none();
     /** lead id + '\n' + rule id → the latest period reminded. */
@@ -598,7 +600,8 @@ public final class InMemoryStore implements Store {
         private List<LeadId> grantedView(Visibility visibility) {
             String grantee = visibility.grantee().orElseThrow();
             List<LeadId> granted = new ArrayList<>();
-            Set<String> leadIds = new HashSet<>(access.keySet());
+            // The committed grants to this user, and every lead whose access this transaction changed.
+            Set<String> leadIds = new HashSet<>(viewGrants.getOrDefault(grantee, Set.of()));
             leadIds.addAll(writtenAccess.keySet());
             for (String leadId : leadIds) {
                 LeadRow row = rows.get(LeadId.of(leadId));
@@ -1156,7 +1159,10 @@ public final class InMemoryStore implements Store {
                     });
                 }
                 catalogues.putAll(writtenCatalogues);
-                access.putAll(writtenAccess);
+                for (LeadAccess next : writtenAccess.values()) {
+                    LeadAccess previous = access.put(next.leadId(), next);
+                    indexViewGrants(previous, next);
+                }
                 if (writtenFields != null) {
                     customFields = writtenFields;
                 }
@@ -1336,6 +1342,24 @@ public final class InMemoryStore implements Store {
     }
 
     /** Called under the commit lock. */
+    private void indexViewGrants(LeadAccess previous, LeadAccess next) {
+        if (previous != null) {
+            previous.grants().forEach((user, rights) -> {
+                if (rights.contains(Right.VIEW)) {
+                    Set<String> ids = viewGrants.get(user);
+                    if (ids != null) {
+                        ids.remove(previous.leadId());
+                    }
+                }
+            });
+        }
+        next.grants().forEach((user, rights) -> {
+            if (rights.contains(Right.VIEW)) {
+                viewGrants.computeIfAbsent(user, k -> ConcurrentHashMap.newKeySet()).add(next.leadId());
+            }
+        });
+    }
+
     private void storeKeys(LeadId id, Set<String> keys) {
         Set<String> old = keysByLead.getOrDefault(id, Set.of());
         for (String key : old) {
