@@ -25,11 +25,11 @@ public interface CandidateIndex {
 
     /**
      * @param matcher the matcher that names keys and scores candidates
-     * @return an empty in-memory index; a key shared by more than 500 records is not used for
+     * @return an empty in-memory index; a key shared by more than 200 records is not used for
      *         candidates (the record's other keys still are)
      */
     static CandidateIndex inMemory(Matcher matcher) {
-        return new InMemoryCandidateIndex(matcher, 500);
+        return new InMemoryCandidateIndex(matcher, 200);
     }
 
     /**

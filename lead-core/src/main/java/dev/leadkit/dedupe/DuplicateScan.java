@@ -65,8 +65,8 @@ public final class DuplicateScan {
 
     /**
      * @param matcher the matcher that names keys and scores pairs
-     * @return a builder with defaults: clusters of at most 50, blocks of at most 500 compared in
-     *         full, a window of 20, one thread per processor, no listener
+     * @return a builder with defaults: clusters of at most 50, blocks of at most 100 compared in
+     *         full, a window of 10, one thread per processor, no listener
      */
     public static Builder builder(Matcher matcher) {
         return new Builder(matcher);
@@ -306,7 +306,11 @@ public final class DuplicateScan {
             for (int i = 0; i < size; i++) {
                 members[i] = (int) (e[from + i] & SLOT_MASK);
             }
-            Arrays.sort(members, (x, y) -> sortKey(recs[x]).compareTo(sortKey(recs[y])));
+            java.util.Map<Integer, String> byMember = new java.util.HashMap<>(size * 2);
+            for (Integer m : members) {
+                byMember.put(m, sortKey(recs[m]));
+            }
+            Arrays.sort(members, (x, y) -> byMember.get(x).compareTo(byMember.get(y)));
             for (int i = 0; i < size; i++) {
                 for (int j = i + 1; j < size && j <= i + window; j++) {
                     int a = members[i];
@@ -586,8 +590,8 @@ public final class DuplicateScan {
     public static final class Builder {
         private final Matcher matcher;
         private int maxClusterSize = 50;
-        private int maxBlockSize = 500;
-        private int window = 20;
+        private int maxBlockSize = 100;
+        private int window = 10;
         private int threads = Runtime.getRuntime().availableProcessors();
         private ScanListener listener = ScanListener.none();
 

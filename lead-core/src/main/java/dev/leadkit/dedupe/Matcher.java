@@ -173,7 +173,7 @@ public final class Matcher {
             if (a.email.equals(b.email)) {
                 w += line(sink, MatchField.EMAIL, "exact", 1, agree(MatchField.EMAIL));
             } else if (a.emailLocal != null && a.emailLocal.equals(b.emailLocal)) {
-                w += line(sink, MatchField.EMAIL, "local-part", 0.5, partial(MatchField.EMAIL, 0.25));
+                w += line(sink, MatchField.EMAIL, "local-part", 0.5, 0);
             } else if (Math.abs(a.email.length() - b.email.length()) <= 1 && Similarity.osaDistance(a.email, b.email) == 1) {
                 w += line(sink, MatchField.EMAIL, "edit-distance", 0.7, partial(MatchField.EMAIL, 0.5));
             } else {
@@ -325,9 +325,10 @@ public final class Matcher {
                 double s2 = crossSimilarity(a.last, b.first);
                 double sf = Math.min(s1, s2);
                 double sl = Math.max(s1, s2);
-                w += line(sink, MatchField.FIRST_NAME, "swapped", sf, scaled(MatchField.FIRST_NAME, sf, 0.75) - 0.5);
-                w += line(sink, MatchField.LAST_NAME, "swapped", sl, scaled(MatchField.LAST_NAME, sl, 0.75) - 0.5);
-                disagree[0] = w < 0;
+                double wf = line(sink, MatchField.FIRST_NAME, "swapped", sf, scaled(MatchField.FIRST_NAME, sf, 0.75) - 0.5);
+                double wl = line(sink, MatchField.LAST_NAME, "swapped", sl, scaled(MatchField.LAST_NAME, sl, 0.75) - 0.5);
+                w += wf + wl;
+                disagree[0] = wf < 0 || wl < 0;
                 return w + middles(a, b, sink);
             }
         }

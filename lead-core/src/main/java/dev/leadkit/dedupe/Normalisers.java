@@ -197,7 +197,13 @@ public final class Normalisers {
             }
             // The national prefix of the calling code's main region; where parsing strips more than
             // a fixed prefix (a pattern or a transform rule), the fast path stays out.
-            String prefix = PHONES.getNddPrefixForRegion(PHONES.getRegionCodeForCountryCode(cc), true);
+            String region = PHONES.getRegionCodeForCountryCode(cc);
+            if (region.equals("001") || region.equals("ZZ")) {
+                // Non-geographic numbers (+800 …): left to the full parse.
+                out[cc] = "-";
+                continue;
+            }
+            String prefix = PHONES.getNddPrefixForRegion(region, true);
             out[cc] = prefix == null ? "" : SIMPLE_PREFIX.contains(cc) ? prefix : "-";
         }
         return out;
