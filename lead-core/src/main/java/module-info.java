@@ -16,4 +16,5 @@ module dev.leadkit.core {
     exports dev.leadkit.store;
     exports dev.leadkit.store.memory;
     exports dev.leadkit.query;
+    exports dev.leadkit.intake;
 }

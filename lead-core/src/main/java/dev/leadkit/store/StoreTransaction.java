@@ -40,4 +40,10 @@ public interface StoreTransaction {
 
     /** @return the attachments' metadata */
     AttachmentRepository attachments();
+
+    /**
+     * @return the records of bulk import jobs
+     * @since 0.4
+     */
+    ImportJobRepository importJobs();
 }

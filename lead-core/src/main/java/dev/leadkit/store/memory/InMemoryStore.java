@@ -21,6 +21,7 @@ import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
+import dev.leadkit.store.ImportJobRepository;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.LeadSort;
@@ -110,6 +111,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
     private final Map<String, StreamPost> posts = new ConcurrentHashMap<>();
     private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
+    private final MemoryImportJobs importJobs = new MemoryImportJobs();
     private final ReentrantLock commitLock = new ReentrantLock();
 
     /** Creates an empty store. */
@@ -161,6 +163,8 @@ public final class InMemoryStore implements Store {
         private final MemoryActivities activityView = new MemoryActivities();
         private final MemoryStream streamView = new MemoryStream();
         private final MemoryAttachments attachmentView = new MemoryAttachments();
+
+        private final MemoryImportJobs.Tx importJobView = importJobs.begin(this::checkOpen);
 
         private void checkOpen() {
             if (!open) {
@@ -273,6 +277,12 @@ public final class InMemoryStore implements Store {
         public AttachmentRepository attachments() {
             checkOpen();
             return attachmentView;
+        }
+
+        @Override
+        public ImportJobRepository importJobs() {
+            checkOpen();
+            return importJobView;
         }
 
         // ---- leads
@@ -698,6 +708,7 @@ public final class InMemoryStore implements Store {
             commitLock.lock();
             try {
                 validateAgainstCommitted();
+                importJobView.validate();
                 for (Lead lead : writtenLeads.values()) {
                     Lead previous = leads.put(lead.id(), lead);
                     if (previous != null) {
@@ -727,6 +738,7 @@ public final class InMemoryStore implements Store {
                 if (writtenSettings != null) {
                     settings = writtenSettings;
                 }
+                importJobView.apply();
             } finally {
                 commitLock.unlock();
             }
