@@ -47,7 +47,8 @@ public final class LeadKitMigrations {
     /** Every released script, oldest first. A new schema change appends a new file here. */
     private static final List<Script> SCRIPTS = List.of(new Script("1", "leadkit_schema"),
             new Script("2", "lead_sharing"), new Script("3", "lead_workflow_fields"),
-            new Script("4", "activities_stream_attachments"));
+            new Script("4", "activities_stream_attachments"),
+            new Script("7", "import_jobs"));
 
     private static final long LOCK_KEY = 0x4c65_6164_4b69_74L;
     private static final Logger LOG = LoggerFactory.getLogger(LeadKitMigrations.class);

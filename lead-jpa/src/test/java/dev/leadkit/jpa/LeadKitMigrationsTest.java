@@ -80,7 +80,7 @@ class LeadKitMigrationsTest {
             s.execute("insert into lk_lead (id, version, source, status, lead_date, created_by, created_at, updated_at, deleted)"
                     + " values ('old', 3, 'web', 'new', '2025-01-01', 'admin', timestamp with time zone '2025-01-02 03:04:05.123456+00',"
                     + " timestamp with time zone '2025-06-01 00:00:00+00', false)");
-            assertThat(LeadKitMigrations.migrate(c, Dialect.H2)).containsExactly("3", "4");
+            assertThat(LeadKitMigrations.migrate(c, Dialect.H2)).containsExactly("3", "4", "7");
             try (var rs = s.executeQuery("select status_since = created_at, close_reason, custom from lk_lead where id = 'old'")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getBoolean(1)).isTrue();

@@ -31,7 +31,7 @@ enum TestDatabase {
     /** LeadKit's tables, children first; emptied before every test. */
     static final String[] TABLES = {"lk_history", "lk_lead_custom_option", "lk_lead", "lk_lead_grant",
             "lk_lead_follower", "lk_lead_access", "lk_catalogue", "lk_settings", "lk_access_request", "lk_custom_fields",
-            "lk_reminder_log", "lk_activity", "lk_stream_post", "lk_attachment"};
+            "lk_reminder_log", "lk_activity", "lk_stream_post", "lk_attachment", "lk_import_job"};
 
     private static final Map<TestDatabase, Boolean> REACHABLE = new ConcurrentHashMap<>();
 

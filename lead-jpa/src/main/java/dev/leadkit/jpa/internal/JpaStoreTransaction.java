@@ -6,6 +6,7 @@ import dev.leadkit.store.AttachmentRepository;
 import dev.leadkit.store.CatalogueRepository;
 import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.LeadAccessRepository;
+import dev.leadkit.store.ImportJobRepository;
 import dev.leadkit.store.ReminderLogRepository;
 import dev.leadkit.store.StreamRepository;
 import dev.leadkit.store.HistoryRepository;
@@ -55,6 +56,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaStreamRepository stream;
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
+    private final JpaImportJobRepository importJobs;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -75,6 +77,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.stream = new JpaStreamRepository(this);
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
+        this.importJobs = new JpaImportJobRepository(this);
     }
 
     @Override
@@ -117,6 +120,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public CustomFieldRepository customFields() {
         checkOpen();
         return customFields;
+    }
+
+    @Override
+    public ImportJobRepository importJobs() {
+        checkOpen();
+        return importJobs;
     }
 
     @Override
