@@ -17,4 +17,5 @@ module dev.leadkit.core {
     exports dev.leadkit.store.memory;
     exports dev.leadkit.query;
     exports dev.leadkit.intake;
+    exports dev.leadkit.dedupe;
 }

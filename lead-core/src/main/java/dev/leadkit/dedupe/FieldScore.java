@@ -1,0 +1,31 @@
+package dev.leadkit.dedupe;
+
+import java.util.Objects;
+
+/**
+ * One line of an {@link Explanation}: how one attribute (or attribute group) of two records
+ * compared. Values are not included: they are personal data.
+ *
+ * <pre>{@code
+ * for (FieldScore f : match.explanation().fields())
+ *     log.debug("{} by {}: {} → {}", f.field(), f.comparator(), f.similarity(), f.weight());
+ * }</pre>
+ *
+ * @param field      the attribute compared (for a name compared crosswise, the record's side)
+ * @param comparator how: "exact", "jaro-winkler", "nickname", "initial", "token-set", "soundex",
+ *                   "date", "edit-distance", "swapped", "local-part", "national-number"
+ * @param similarity the comparator's result in [0, 1]
+ * @param weight     the evidence it added to the total: positive for agreement, negative for disagreement
+ * @since 0.3
+ */
+public record FieldScore(MatchField field, String comparator, double similarity, double weight) {
+
+    /** Checks the parts. */
+    public FieldScore {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(comparator, "comparator");
+        if (!(similarity >= 0 && similarity <= 1)) {
+            throw new IllegalArgumentException("a similarity is in [0, 1]");
+        }
+    }
+}
