@@ -14,6 +14,7 @@ import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.NotificationSink;
 import dev.leadkit.field.CustomFieldService;
 import dev.leadkit.lead.LeadService;
+import dev.leadkit.query.QueryService;
 import dev.leadkit.store.Store;
 import dev.leadkit.store.memory.InMemoryStore;
 import dev.leadkit.workflow.CatalogueService;
@@ -25,6 +26,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,6 +66,7 @@ public final class LeadKit {
     private final StreamService stream;
     private final AttachmentService attachments;
     private final BlobStore blobs;
+    private final QueryService queries;
 
     private LeadKit(Builder b) {
         this.store = b.store;
@@ -89,6 +92,8 @@ public final class LeadKit {
         this.blobs = b.blobs;
         this.attachments = new AttachmentService(store, b.blobs, b.maxAttachmentSize, gate, clock, ids, bus,
                 notifications);
+        this.queries = new QueryService(store, policy, directory, leads, access, workflow, clock, ids,
+                Optional.ofNullable(b.cursorKey));
     }
 
     /** @return a builder with the embedded defaults */
@@ -146,6 +151,11 @@ public final class LeadKit {
         return blobs;
     }
 
+    /** @return lists, search, counts, saved views, the unhandled inbox and bulk actions */
+    public QueryService queries() {
+        return queries;
+    }
+
     /** @return the store this instance uses */
     public Store store() {
         return store;
@@ -194,6 +204,7 @@ public final class LeadKit {
         private final Set<ActivityType> activityTypes = new LinkedHashSet<>();
         private BlobStore blobs = BlobStore.inMemory();
         private long maxAttachmentSize = AttachmentService.DEFAULT_MAX_SIZE;
+        private byte[] cursorKey;
 
         private Builder() {
         }
@@ -300,6 +311,25 @@ public final class LeadKit {
          */
         public Builder notifications(NotificationSink notifications) {
             this.notifications = Objects.requireNonNull(notifications, "notifications");
+            return this;
+        }
+
+        /**
+         * The key keyset cursors are signed with (HMAC-SHA256). Give the same key to every
+         * instance behind a load balancer so a cursor from one works on another; by default each
+         * instance makes a random key, and its cursors work with it alone.
+         *
+         * @param key at least 32 bytes, kept secret
+         * @return this builder
+         * @throws IllegalArgumentException when shorter than 32 bytes
+         */
+        public Builder cursorKey(byte[] key) {
+            Objects.requireNonNull(key, "key");
+            if (key.length < QueryService.MIN_CURSOR_KEY_BYTES) {
+                throw new IllegalArgumentException("cursorKey needs at least " + QueryService.MIN_CURSOR_KEY_BYTES
+                        + " bytes, not " + key.length);
+            }
+            this.cursorKey = key.clone();
             return this;
         }
 

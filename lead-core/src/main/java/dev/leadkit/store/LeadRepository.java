@@ -99,4 +99,25 @@ public interface LeadRepository {
      * @return the page
      */
     List<Lead> inStatusSince(String status, Instant since, Optional<LeadId> afterId, int limit);
+
+    /**
+     * Selects a page of leads in one query: the selection's visibility, deleted flag, filter and
+     * search decide which leads, its order, keyset position or offset and limit which page
+     * (requirements Q3, Q4, Q7). See {@link LeadSelection} for the exact rules every store follows.
+     *
+     * @param selection which leads, in which order, which page
+     * @return the page, in the selection's order
+     * @since 0.3
+     */
+    List<Lead> select(LeadSelection selection);
+
+    /**
+     * Counts the leads a selection matches, ignoring its order, position, offset and limit — the
+     * total a pager shows. One query, scoped like {@link #select}.
+     *
+     * @param selection which leads
+     * @return how many match
+     * @since 0.3
+     */
+    long count(LeadSelection selection);
 }

@@ -42,6 +42,12 @@ public interface StoreTransaction {
     AttachmentRepository attachments();
 
     /**
+     * @return the saved list views
+     * @since 0.3
+     */
+    ViewRepository views();
+
+    /**
      * @return the records of bulk import jobs
      * @since 0.4
      */

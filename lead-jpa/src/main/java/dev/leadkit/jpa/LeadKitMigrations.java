@@ -1,6 +1,7 @@
 package dev.leadkit.jpa;
 
 import dev.leadkit.LeadKitException;
+import dev.leadkit.jpa.internal.SearchKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ public final class LeadKitMigrations {
     /** Every released script, oldest first. A new schema change appends a new file here. */
     private static final List<Script> SCRIPTS = List.of(new Script("1", "leadkit_schema"),
             new Script("2", "lead_sharing"), new Script("3", "lead_workflow_fields"),
-            new Script("4", "activities_stream_attachments"),
+            new Script("4", "activities_stream_attachments"), new Script("5", "lead_query_keys_and_views"),
             new Script("7", "import_jobs"));
 
     private static final long LOCK_KEY = 0x4c65_6164_4b69_74L;
@@ -92,7 +93,12 @@ public final class LeadKitMigrations {
                 createHistoryTable(connection);
                 lock(connection, dialect);
                 try {
-                    return applyPending(connection, dialect);
+                    List<String> applied = applyPending(connection, dialect);
+                    int keyed = SearchKeys.refresh(connection);
+                    if (keyed > 0) {
+                        LOG.info("Computed the search keys of {} stored leads", keyed);
+                    }
+                    return applied;
                 } finally {
                     unlock(connection, dialect);
                 }
@@ -101,6 +107,32 @@ public final class LeadKitMigrations {
             }
         } catch (SQLException e) {
             throw new LeadKitException("store.migration.failed", "Migrating the LeadKit schema failed (SQL state "
+                    + e.getSQLState() + ", error " + e.getErrorCode() + ").", e);
+        }
+    }
+
+    /**
+     * Computes the stored search keys (version 5: folded texts, the lead date in microseconds,
+     * typed custom values, tags) of every lead that lacks them or holds keys of an older folding
+     * rule. {@link #migrate} does this after its scripts; a host that runs the scripts with Flyway
+     * or Liquibase calls this afterwards — until then, queries do not find the leads stored before
+     * version 5 by their texts, dates, tags or custom values.
+     *
+     * <pre>{@code
+     * flyway.migrate();
+     * LeadKitMigrations.refreshSearchKeys(dataSource);
+     * }</pre>
+     *
+     * @param dataSource the database, migrated to version 5 or later
+     * @return how many leads were keyed
+     * @throws LeadKitException {@code store.migration.failed} when the database refuses
+     */
+    public static int refreshSearchKeys(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        try (Connection connection = dataSource.getConnection()) {
+            return SearchKeys.refresh(connection);
+        } catch (SQLException e) {
+            throw new LeadKitException("store.migration.failed", "Computing the LeadKit search keys failed (SQL state "
                     + e.getSQLState() + ", error " + e.getErrorCode() + ").", e);
         }
     }
@@ -236,17 +268,28 @@ public final class LeadKitMigrations {
         }
     }
 
-    /** Splits a script at semicolons that end a line; drops {@code --} comment lines. */
+    /**
+     * Splits a script at semicolons that end a line, except inside a {@code $$}-quoted body (a
+     * PostgreSQL {@code DO} block); drops {@code --} comment lines.
+     */
     static List<String> statements(String text) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean quoted = false;
         for (String line : text.split("\r?\n")) {
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("--")) {
                 continue;
             }
             current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            int dollars = 0;
+            for (int at = line.indexOf("$$"); at >= 0; at = line.indexOf("$$", at + 2)) {
+                dollars++;
+            }
+            if (dollars % 2 == 1) {
+                quoted = !quoted;
+            }
+            if (!quoted && trimmed.endsWith(";")) {
                 String sql = current.toString().strip();
                 statements.add(sql.substring(0, sql.length() - 1));
                 current.setLength(0);

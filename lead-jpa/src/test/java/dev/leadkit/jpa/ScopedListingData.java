@@ -70,7 +70,7 @@ public final class ScopedListingData {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("truncate lk_history, lk_lead_custom_option, lk_lead, lk_lead_grant, lk_lead_follower, lk_lead_access");
+            s.execute("truncate lk_history, lk_lead_custom_option, lk_lead_custom_value, lk_lead_tag, lk_lead, lk_lead_grant, lk_lead_follower, lk_lead_access");
         }
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
         try (PreparedStatement insert = c.prepareStatement("insert into lk_lead (id, version, first_name, last_name,"
@@ -110,6 +110,8 @@ public final class ScopedListingData {
             grant.executeBatch();
         }
         c.commit();
+        // The folded keys and the lead date in microseconds (K6), as LeadKit computes them.
+        dev.leadkit.jpa.internal.SearchKeys.refresh(c);
         try (Statement s = c.createStatement()) {
             // Autovacuum would do this after a bulk load; done here so the plans are the steady state's.
             c.setAutoCommit(true);

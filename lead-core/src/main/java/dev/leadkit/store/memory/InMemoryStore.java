@@ -22,7 +22,10 @@ import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.ImportJobRepository;
+import dev.leadkit.store.Criterion;
 import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.LeadSelection;
+import dev.leadkit.store.QueryField;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.LeadSort;
 import dev.leadkit.store.ReminderLogRepository;
@@ -32,7 +35,11 @@ import dev.leadkit.store.Store;
 import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.store.StreamRepository;
 import dev.leadkit.store.TransactionalWork;
+import dev.leadkit.store.ViewRepository;
 import dev.leadkit.store.Visibility;
+import dev.leadkit.query.SavedView;
+import dev.leadkit.query.SortKey;
+import dev.leadkit.query.TextFold;
 import dev.leadkit.workflow.Catalogue;
 import dev.leadkit.workflow.CatalogueKind;
 
@@ -51,6 +58,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -113,6 +121,13 @@ public final class InMemoryStore implements Store {
     private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
     private final MemoryImportJobs importJobs = new MemoryImportJobs();
     private final ReentrantLock commitLock = new ReentrantLock();
+    /** The committed leads with their folded texts, for queries; kept in step with {@link #leads} at commit. */
+    private final Map<LeadId, LeadRow> rows = new ConcurrentHashMap<>();
+    /** Committed lead ids by status code. */
+    private final Map<String, Set<LeadId>> byStatus = new ConcurrentHashMap<>();
+    /** Committed lead ids by owner; unassigned leads under "". */
+    private final Map<String, Set<LeadId>> byOwner = new ConcurrentHashMap<>();
+    private final Map<String, SavedView> views = new ConcurrentHashMap<>();
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -163,6 +178,11 @@ public final class InMemoryStore implements Store {
         private final MemoryActivities activityView = new MemoryActivities();
         private final MemoryStream streamView = new MemoryStream();
         private final MemoryAttachments attachmentView = new MemoryAttachments();
+        private final MemoryViews viewsView = new MemoryViews();
+        private final Map<String, SavedView> writtenViews = new LinkedHashMap<>();
+        private final Set<String> removedViews = new HashSet<>();
+        /** The committed version each written or removed view was based on; ABSENT for inserts. */
+        private final Map<String, Long> viewBase = new HashMap<>();
 
         private final MemoryImportJobs.Tx importJobView = importJobs.begin(this::checkOpen);
 
@@ -280,6 +300,12 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public ViewRepository views() {
+            checkOpen();
+            return viewsView;
+        }
+
+        @Override
         public ImportJobRepository importJobs() {
             checkOpen();
             return importJobView;
@@ -377,6 +403,163 @@ public final class InMemoryStore implements Store {
             Map<String, Long> counts = new java.util.TreeMap<>();
             visible(new LeadListing(visibility, false, 0, 1)).forEach(l -> counts.merge(l.status(), 1L, Long::sum));
             return counts;
+        }
+
+        @Override
+        public List<Lead> select(LeadSelection selection) {
+            checkOpen();
+            Objects.requireNonNull(selection, "selection");
+            MemoryQuery query = new MemoryQuery(selection);
+            MemoryQuery.Pager pager = query.pager();
+            scan(selection, query, pager::offer);
+            List<LeadRow> page = pager.page();
+            List<Lead> result = new ArrayList<>(page.size());
+            for (LeadRow row : page) {
+                result.add(row.lead);
+            }
+            return result;
+        }
+
+        @Override
+        public long count(LeadSelection selection) {
+            checkOpen();
+            Objects.requireNonNull(selection, "selection");
+            long[] count = new long[1];
+            scan(selection, new MemoryQuery(selection), row -> count[0]++);
+            return count[0];
+        }
+
+        /**
+         * Hands every visible, matching row to the sink, as a database evaluates its WHERE clause:
+         * the smallest index that bounds the result (status, owner, the visible owners) gives the
+         * candidates, each is checked completely, and the transaction's own writes replace the
+         * committed rows they change.
+         */
+        private void scan(LeadSelection selection, MemoryQuery query, Consumer<LeadRow> sink) {
+            Visibility visibility = selection.visibility();
+            String grantee = visibility.all() ? null : visibility.grantee().orElse(null);
+            Consumer<LeadRow> check = row -> {
+                Lead lead = row.lead;
+                if (lead.isDeleted() && !selection.includeDeleted()) {
+                    return;
+                }
+                if (!visibility.all() && !visibility.admits(lead.owner(), false)
+                        && (grantee == null || !find(lead.id().value()).grantedTo(grantee).contains(Right.VIEW))) {
+                    return;
+                }
+                if (query.matches(row)) {
+                    sink.accept(row);
+                }
+            };
+            List<Iterable<LeadId>> candidates = candidates(selection);
+            if (candidates == null) {
+                for (LeadRow row : rows.values()) {
+                    if (writtenLeads.isEmpty() || !writtenLeads.containsKey(row.lead.id())) {
+                        check.accept(row);
+                    }
+                }
+            } else {
+                // The candidate sets are disjoint: one status, one owner per lead; granted leads of visible owners are left out.
+                for (Iterable<LeadId> ids : candidates) {
+                    for (LeadId id : ids) {
+                        if (!writtenLeads.isEmpty() && writtenLeads.containsKey(id)) {
+                            continue;
+                        }
+                        LeadRow row = rows.get(id);
+                        if (row != null) {
+                            check.accept(row);
+                        }
+                    }
+                }
+            }
+            for (Lead written : writtenLeads.values()) {
+                check.accept(new LeadRow(written));
+            }
+        }
+
+        /**
+         * The candidate ids of the narrowest index a selection's top-level conditions allow: the
+         * leads in the named statuses, of the named owners, or of the visible owners. Null for a
+         * full scan. Candidates are only a superset: every row is checked completely.
+         */
+        private List<Iterable<LeadId>> candidates(LeadSelection selection) {
+            List<Iterable<LeadId>> best = null;
+            long bestSize = rows.size();
+            List<Criterion> conjuncts = new ArrayList<>();
+            flatten(selection.filter(), conjuncts);
+            for (Criterion c : conjuncts) {
+                if (!(c instanceof Criterion.Match)) {
+                    continue;
+                }
+                Criterion.Match m = (Criterion.Match) c;
+                if (m.field().origin() != QueryField.Origin.STANDARD) {
+                    continue;
+                }
+                Map<String, Set<LeadId>> index = m.field().key().equals(LeadField.STATUS.key()) ? byStatus
+                        : m.field().key().equals(LeadField.OWNER.key()) ? byOwner : null;
+                if (index == null) {
+                    continue;
+                }
+                List<Iterable<LeadId>> sets = new ArrayList<>();
+                long size = 0;
+                if (m.operator() == Criterion.Operator.IN) {
+                    for (Object value : m.values()) {
+                        Set<LeadId> ids = index.getOrDefault((String) value, Set.of());
+                        sets.add(ids);
+                        size += ids.size();
+                    }
+                } else if (m.operator() == Criterion.Operator.EMPTY && index == byOwner) {
+                    Set<LeadId> ids = byOwner.getOrDefault("", Set.of());
+                    sets.add(ids);
+                    size = ids.size();
+                } else {
+                    continue;
+                }
+                if (size < bestSize) {
+                    best = sets;
+                    bestSize = size;
+                }
+            }
+            Visibility visibility = selection.visibility();
+            if (!visibility.all()) {
+                List<Iterable<LeadId>> sets = new ArrayList<>();
+                long size = 0;
+                for (String owner : visibility.owners()) {
+                    Set<LeadId> ids = byOwner.getOrDefault(owner, Set.of());
+                    sets.add(ids);
+                    size += ids.size();
+                }
+                if (visibility.unassigned()) {
+                    Set<LeadId> ids = byOwner.getOrDefault("", Set.of());
+                    sets.add(ids);
+                    size += ids.size();
+                }
+                if (visibility.grantee().isPresent()) {
+                    List<LeadId> granted = grantedView(visibility);
+                    sets.add(granted);
+                    size += granted.size();
+                }
+                if (size < bestSize) {
+                    best = sets;
+                }
+            }
+            return best;
+        }
+
+        /** The committed leads the grantee may view by grant alone (not through a visible owner). */
+        private List<LeadId> grantedView(Visibility visibility) {
+            String grantee = visibility.grantee().orElseThrow();
+            List<LeadId> granted = new ArrayList<>();
+            Set<String> leadIds = new HashSet<>(access.keySet());
+            leadIds.addAll(writtenAccess.keySet());
+            for (String leadId : leadIds) {
+                LeadRow row = rows.get(LeadId.of(leadId));
+                if (row != null && !visibility.admits(row.lead.owner(), false)
+                        && find(leadId).grantedTo(grantee).contains(Right.VIEW)) {
+                    granted.add(row.lead.id());
+                }
+            }
+            return granted;
         }
 
         @Override
@@ -701,6 +884,70 @@ public final class InMemoryStore implements Store {
             }
         }
 
+        // ---- saved views
+
+        private final class MemoryViews implements ViewRepository {
+
+            @Override
+            public Optional<SavedView> find(String id) {
+                checkOpen();
+                if (removedViews.contains(id)) {
+                    return Optional.empty();
+                }
+                SavedView written = writtenViews.get(id);
+                return Optional.ofNullable(written != null ? written : views.get(id));
+            }
+
+            @Override
+            public List<SavedView> visibleTo(String ownerId, Optional<String> teamId) {
+                checkOpen();
+                Map<String, SavedView> merged = new HashMap<>(views);
+                merged.keySet().removeAll(removedViews);
+                merged.putAll(writtenViews);
+                return merged.values().stream()
+                        .filter(v -> v.ownerId().equals(ownerId) || v.team().isPresent() && v.team().equals(teamId))
+                        .sorted(Comparator.comparing((SavedView v) -> TextFold.fold(v.name()), SortKey.TEXT_ORDER)
+                                .thenComparing(SavedView::id, SortKey.TEXT_ORDER))
+                        .toList();
+            }
+
+            @Override
+            public void insert(SavedView view) {
+                checkOpen();
+                if (view.version() != 1) {
+                    throw new IllegalArgumentException("a new view is inserted at version 1");
+                }
+                if (find(view.id()).isPresent() || removedViews.contains(view.id())) {
+                    throw new ConflictException("view.id.taken", "A view with id '" + view.id() + "' is already stored.");
+                }
+                viewBase.put(view.id(), ABSENT);
+                writtenViews.put(view.id(), view);
+            }
+
+            @Override
+            public void update(SavedView view) {
+                checkOpen();
+                SavedView current = find(view.id()).orElseThrow(() -> new NotFoundException("view", view.id()));
+                if (current.version() != view.version() - 1) {
+                    throw ConflictException.staleVersion("view", view.id(), view.version() - 1, current.version());
+                }
+                viewBase.putIfAbsent(view.id(), current.version());
+                writtenViews.put(view.id(), view);
+            }
+
+            @Override
+            public void delete(String id, long version) {
+                checkOpen();
+                SavedView current = find(id).orElseThrow(() -> new NotFoundException("view", id));
+                if (current.version() != version) {
+                    throw ConflictException.staleVersion("view", id, version, current.version());
+                }
+                viewBase.putIfAbsent(id, current.version());
+                writtenViews.remove(id);
+                removedViews.add(id);
+            }
+        }
+
         // ---- commit
 
         void commit() {
@@ -715,7 +962,12 @@ public final class InMemoryStore implements Store {
                         previous.externalId().ifPresent(ext -> externalIds.remove(ext, lead.id()));
                     }
                     lead.externalId().ifPresent(ext -> externalIds.put(ext, lead.id()));
+                    index(previous, lead);
                 }
+                for (String id : removedViews) {
+                    views.remove(id);
+                }
+                views.putAll(writtenViews);
                 for (HistoryEntry entry : appended) {
                     history.merge(entry.leadId(), List.of(entry), (a, b) -> {
                         List<HistoryEntry> joined = new ArrayList<>(a.size() + b.size());
@@ -826,9 +1078,50 @@ public final class InMemoryStore implements Store {
                             + "' was removed by someone else meanwhile.");
                 }
             }
+            for (Map.Entry<String, Long> base : viewBase.entrySet()) {
+                long committed = Optional.ofNullable(views.get(base.getKey())).map(SavedView::version).orElse(ABSENT);
+                if (committed != base.getValue()) {
+                    throw base.getValue() == ABSENT
+                            ? new ConflictException("view.id.taken", "A view with id '" + base.getKey()
+                            + "' was stored concurrently.")
+                            : ConflictException.staleVersion("view", base.getKey(), base.getValue(), committed);
+                }
+            }
             if (writtenSettings != null && settings.version() != settingsBase) {
                 throw ConflictException.staleVersion("settings", "settings", settingsBase, settings.version());
             }
+        }
+    }
+
+    /** Called under the commit lock: the row and the index entries follow the committed lead. */
+    private void index(Lead previous, Lead lead) {
+        rows.put(lead.id(), new LeadRow(lead));
+        if (previous != null) {
+            if (!previous.status().equals(lead.status())) {
+                remove(byStatus, previous.status(), lead.id());
+            }
+            if (!previous.owner().equals(lead.owner())) {
+                remove(byOwner, previous.owner().orElse(""), lead.id());
+            }
+        }
+        byStatus.computeIfAbsent(lead.status(), k -> ConcurrentHashMap.newKeySet()).add(lead.id());
+        byOwner.computeIfAbsent(lead.owner().orElse(""), k -> ConcurrentHashMap.newKeySet()).add(lead.id());
+    }
+
+    private static void remove(Map<String, Set<LeadId>> index, String key, LeadId id) {
+        Set<LeadId> ids = index.get(key);
+        if (ids != null) {
+            ids.remove(id);
+        }
+    }
+
+    private static void flatten(Criterion criterion, List<Criterion> into) {
+        if (criterion instanceof Criterion.And) {
+            for (Criterion part : ((Criterion.And) criterion).parts()) {
+                flatten(part, into);
+            }
+        } else {
+            into.add(criterion);
         }
     }
 

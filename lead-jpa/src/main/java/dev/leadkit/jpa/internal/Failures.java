@@ -163,6 +163,8 @@ public final class Failures {
                 case "lk_attachment":
                     // Removed attachments keep their row, so this also refuses a removed id.
                     return new ConflictException("attachment.id.taken", "An attachment with this id is or was stored.");
+                case "lk_view":
+                    return new ConflictException("view.id.taken", "A view with this id is already stored.");
                 case "lk_reminder_log":
                     return new ConflictException("reminder.already_sent", "This stale period was already reminded.");
                 default:

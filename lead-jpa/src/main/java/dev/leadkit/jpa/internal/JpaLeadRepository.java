@@ -6,6 +6,7 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadId;
 import dev.leadkit.store.LeadListing;
+import dev.leadkit.store.LeadSelection;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.LeadSort;
 import dev.leadkit.store.Visibility;
@@ -130,6 +131,53 @@ final class JpaLeadRepository implements LeadRepository {
             return ((Number) query.getSingleResult()).longValue();
         });
     }
+
+    @Override
+    public List<Lead> select(LeadSelection selection) {
+        Objects.requireNonNull(selection, "selection");
+        return Failures.guard(() -> {
+            // A native query does not see unflushed entities: write this transaction's changes first.
+            tx.flush();
+            SelectionSql sql = sql(selection);
+            Query query = tx.em().createNativeQuery(sql.select(), LeadEntity.class);
+            sql.bind(query);
+            query.setFirstResult(selection.offset()).setMaxResults(selection.limit());
+            @SuppressWarnings("unchecked")
+            List<LeadEntity> rows = query.getResultList();
+            return rows.stream().map(this::toLead).toList();
+        });
+    }
+
+    @Override
+    public long count(LeadSelection selection) {
+        Objects.requireNonNull(selection, "selection");
+        return Failures.guard(() -> {
+            tx.flush();
+            SelectionSql sql = sql(selection);
+            Query query = tx.em().createNativeQuery(sql.count(), Long.class);
+            sql.bind(query);
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    private SelectionSql sql(LeadSelection selection) {
+        SelectionSql.Db db = db();
+        return SelectionSql.of(selection, db,
+                db == SelectionSql.Db.POSTGRESQL && selection.visibility().owners().size() > Scoped.ARRAY_OWNERS);
+    }
+
+    /** The database; the drivers answer from memory, without a round trip. Asked once per transaction. */
+    private SelectionSql.Db db() {
+        if (db == null) {
+            String product = tx.em().unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT);
+            db = product.contains("postgresql") ? SelectionSql.Db.POSTGRESQL
+                    : product.contains("mariadb") || product.contains("mysql") ? SelectionSql.Db.MARIADB : SelectionSql.Db.H2;
+        }
+        return db;
+    }
+
+    private SelectionSql.Db db;
 
     /** Asked only for very large owner sets: the driver answers from memory, without a round trip. */
     private boolean postgresql() {

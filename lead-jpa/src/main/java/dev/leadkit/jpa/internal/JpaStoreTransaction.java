@@ -13,6 +13,7 @@ import dev.leadkit.store.HistoryRepository;
 import dev.leadkit.store.LeadRepository;
 import dev.leadkit.store.SettingsRepository;
 import dev.leadkit.store.StoreTransaction;
+import dev.leadkit.store.ViewRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -57,6 +58,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
     private final JpaImportJobRepository importJobs;
+    private final JpaViewRepository views;
     /** The version the core sees for rows changed since the last flush. */
     private final Map<Object, Long> unflushed = new IdentityHashMap<>();
     private boolean open = true;
@@ -78,6 +80,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
         this.importJobs = new JpaImportJobRepository(this);
+        this.views = new JpaViewRepository(this);
     }
 
     @Override
@@ -102,6 +105,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public SettingsRepository settings() {
         checkOpen();
         return settings;
+    }
+
+    @Override
+    public ViewRepository views() {
+        checkOpen();
+        return views;
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class LeadKitPersistenceUnit implements PersistenceUnitInfo {
     public static final List<String> MANAGED_CLASSES = List.of(LeadEntity.class.getName(),
             HistoryEntity.class.getName(), CatalogueEntity.class.getName(), SettingsEntity.class.getName(),
             AccessRequestEntity.class.getName(), CustomFieldsEntity.class.getName(), ActivityEntity.class.getName(),
-            StreamPostEntity.class.getName(), AttachmentEntity.class.getName(),
+            StreamPostEntity.class.getName(), AttachmentEntity.class.getName(), ViewEntity.class.getName(),
+            CustomValueEmbeddable.class.getName(),
             CustomOptionEmbeddable.class.getName());
 
     private final String name;

@@ -85,6 +85,10 @@ final class LeadMapping {
         String tags = Json.tags(lead.tags());
         if (!Objects.equals(tags, row.tags)) {
             row.tags = tags;
+            // Read (one select) only when the tags changed; only differing rows are written.
+            Map<String, String> keys = SearchKeys.tagKeys(lead.tags());
+            row.tagKeys.keySet().retainAll(keys.keySet());
+            row.tagKeys.putAll(keys);
             changed = true;
         }
         String products = Json.products(lead.products());
@@ -92,6 +96,7 @@ final class LeadMapping {
             row.products = products;
             changed = true;
         }
+        changed |= copyKeys(lead, row);
         String custom = Json.custom(lead.custom());
         if (!Objects.equals(custom, row.custom)) {
             row.custom = custom;
@@ -100,9 +105,101 @@ final class LeadMapping {
             Set<CustomOptionEmbeddable> options = options(lead.custom());
             row.options.retainAll(options);
             row.options.addAll(options);
+            Map<String, CustomValueEmbeddable> values = SearchKeys.customValues(lead.custom());
+            row.customValues.keySet().retainAll(values.keySet());
+            values.forEach((key, value) -> {
+                if (!value.equals(row.customValues.get(key))) {
+                    row.customValues.put(key, value);
+                }
+            });
             changed = true;
         }
         return changed;
+    }
+
+    /**
+     * Sets the folded keys and the lead date's microseconds from the lead's values.
+     *
+     * @return whether any of them changed
+     */
+    static boolean copyKeys(Lead lead, LeadEntity row) {
+        boolean changed = false;
+        for (LeadField field : SearchKeys.KEYED) {
+            String key = SearchKeys.key(field, lead.get(field).orElse(null));
+            if (!Objects.equals(key(row, field), key)) {
+                setKey(row, field, key);
+                changed = true;
+            }
+        }
+        String ownerKey = lead.owner().map(o -> SearchKeys.fold(o, Columns.OWNER * 4)).orElse(null);
+        if (!Objects.equals(ownerKey, row.ownerKey)) {
+            row.ownerKey = ownerKey;
+            changed = true;
+        }
+        String createdByKey = SearchKeys.fold(lead.createdBy(), Columns.USER_ID * 4);
+        if (!createdByKey.equals(row.createdByKey)) {
+            row.createdByKey = createdByKey;
+            changed = true;
+        }
+        String tagsKey = SearchKeys.tagsKey(lead.tags());
+        if (!Objects.equals(tagsKey, row.tagsKey)) {
+            row.tagsKey = tagsKey;
+            changed = true;
+        }
+        Long leadAt = SearchKeys.leadAt(lead.get(LeadField.LEAD_DATE).orElseThrow());
+        if (!leadAt.equals(row.leadAt)) {
+            row.leadAt = leadAt;
+            changed = true;
+        }
+        if (!Integer.valueOf(SearchKeys.VERSION).equals(row.searchKeysVersion)) {
+            row.searchKeysVersion = SearchKeys.VERSION;
+            changed = true;
+        }
+        return changed;
+    }
+
+    private static String key(LeadEntity row, LeadField field) {
+        switch (field) {
+            case FIRST_NAME: return row.firstNameKey;
+            case LAST_NAME: return row.lastNameKey;
+            case EMAIL: return row.emailKey;
+            case PHONE: return row.phoneKey;
+            case COMPANY: return row.companyKey;
+            case DEPARTMENT: return row.departmentKey;
+            case TITLE: return row.titleKey;
+            case DESCRIPTION: return row.descriptionKey;
+            case STREET: return row.streetKey;
+            case CITY: return row.cityKey;
+            case POSTCODE: return row.postcodeKey;
+            case REGION: return row.regionKey;
+            case COUNTRY: return row.countryKey;
+            case WEBSITE: return row.websiteKey;
+            case REGISTRATION_NUMBER: return row.registrationNumberKey;
+            case EXTERNAL_ID: return row.externalIdKey;
+            default: throw new IllegalStateException("no key column for " + field);
+        }
+    }
+
+    private static void setKey(LeadEntity row, LeadField field, String key) {
+        switch (field) {
+            case FIRST_NAME: row.firstNameKey = key; break;
+            case LAST_NAME: row.lastNameKey = key; break;
+            case EMAIL: row.emailKey = key; break;
+            case PHONE: row.phoneKey = key; break;
+            case COMPANY: row.companyKey = key; break;
+            case DEPARTMENT: row.departmentKey = key; break;
+            case TITLE: row.titleKey = key; break;
+            case DESCRIPTION: row.descriptionKey = key; break;
+            case STREET: row.streetKey = key; break;
+            case CITY: row.cityKey = key; break;
+            case POSTCODE: row.postcodeKey = key; break;
+            case REGION: row.regionKey = key; break;
+            case COUNTRY: row.countryKey = key; break;
+            case WEBSITE: row.websiteKey = key; break;
+            case REGISTRATION_NUMBER: row.registrationNumberKey = key; break;
+            case EXTERNAL_ID: row.externalIdKey = key; break;
+            default: throw new IllegalStateException("no key column for " + field);
+        }
     }
 
     /**

@@ -1,0 +1,279 @@
+package dev.leadkit.store.memory;
+
+import dev.leadkit.query.SortKey;
+import dev.leadkit.store.Criterion;
+import dev.leadkit.store.LeadSelection;
+import dev.leadkit.store.QueryField;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A {@link LeadSelection}'s filter, search, order and keyset position compiled once into
+ * predicates and a comparator over {@link LeadRow}s, then run over candidate rows with a bounded
+ * heap (only offset + limit rows are ever held in order).
+ */
+final class MemoryQuery {
+
+    private final LeadSelection selection;
+    private final Predicate<LeadRow> filter;
+    private final Predicate<LeadRow> search;
+    private final QueryField[] sortFields;
+    private final boolean[] descending;
+    private final boolean idDescending;
+
+    MemoryQuery(LeadSelection selection) {
+        this.selection = selection;
+        this.filter = compile(selection.filter());
+        this.search = selection.search().map(MemoryQuery::search).orElse(row -> true);
+        List<LeadSelection.Order> order = selection.order();
+        this.sortFields = new QueryField[order.size()];
+        this.descending = new boolean[order.size()];
+        for (int i = 0; i < order.size(); i++) {
+            sortFields[i] = order.get(i).field();
+            descending[i] = order.get(i).descending();
+        }
+        this.idDescending = selection.idDescending();
+    }
+
+    /** @return whether the row passes filter and search (visibility and deletion are the caller's) */
+    boolean matches(LeadRow row) {
+        return filter.test(row) && search.test(row);
+    }
+
+    /** A matching row with its sort values read once. */
+    private static final class Keyed {
+        final LeadRow row;
+        final Object[] keys;
+
+        Keyed(LeadRow row, Object[] keys) {
+            this.row = row;
+            this.keys = keys;
+        }
+    }
+
+    private Object[] keys(LeadRow row) {
+        Object[] keys = new Object[sortFields.length];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = row.sortValue(sortFields[i]);
+        }
+        return keys;
+    }
+
+    private int compare(Object[] a, String idA, Object[] b, String idB) {
+        for (int i = 0; i < a.length; i++) {
+            Object x = a[i];
+            Object y = b[i];
+            if (x == null || y == null) {
+                if (x != y) {
+                    return x == null ? 1 : -1;
+                }
+                continue;
+            }
+            int c = SortKey.compare(x, y);
+            if (c != 0) {
+                return descending[i] ? -c : c;
+            }
+        }
+        int c = idA.compareTo(idB);
+        return idDescending ? -c : c;
+    }
+
+    private final Comparator<Keyed> order = (a, b) -> compare(a.keys, a.row.lead.id().value(), b.keys,
+            b.row.lead.id().value());
+
+    /** @return a pager that keeps, of the rows offered, the selection's page */
+    Pager pager() {
+        return new Pager();
+    }
+
+    /** Takes matching rows one by one; keeps only offset + limit of them in a bounded heap. */
+    final class Pager {
+        private final Object[] afterKeys;
+        private final String afterId;
+        private final int keep = selection.offset() + selection.limit();
+        private final PriorityQueue<Keyed> heap = new PriorityQueue<>(Math.min(keep, 1024) + 1, order.reversed());
+
+        private Pager() {
+            if (selection.after().isPresent()) {
+                LeadSelection.Position p = selection.after().get();
+                afterKeys = new Object[p.values().size()];
+                for (int i = 0; i < afterKeys.length; i++) {
+                    afterKeys[i] = p.values().get(i).orElse(null);
+                }
+                afterId = p.id().value();
+            } else {
+                afterKeys = null;
+                afterId = null;
+            }
+        }
+
+        /** @param row a row that passed every check */
+        void offer(LeadRow row) {
+            Object[] keys = keys(row);
+            String id = row.lead.id().value();
+            if (afterKeys != null && compare(keys, id, afterKeys, afterId) <= 0) {
+                return;
+            }
+            if (heap.size() < keep) {
+                heap.add(new Keyed(row, keys));
+            } else {
+                Keyed worst = heap.peek();
+                if (compare(keys, id, worst.keys, worst.row.lead.id().value()) < 0) {
+                    heap.poll();
+                    heap.add(new Keyed(row, keys));
+                }
+            }
+        }
+
+        /** @return the page, in order */
+        List<LeadRow> page() {
+            List<Keyed> sorted = new ArrayList<>(heap);
+            sorted.sort(order);
+            List<LeadRow> page = new ArrayList<>(selection.limit());
+            for (int i = selection.offset(); i < sorted.size(); i++) {
+                page.add(sorted.get(i).row);
+            }
+            return page;
+        }
+    }
+
+    // ---- compiling the criterion
+
+    static Predicate<LeadRow> compile(Criterion criterion) {
+        if (criterion instanceof Criterion.And) {
+            List<Predicate<LeadRow>> parts = parts(((Criterion.And) criterion).parts());
+            return row -> {
+                for (Predicate<LeadRow> p : parts) {
+                    if (!p.test(row)) {
+                        return false;
+                    }
+                }
+                return true;
+            };
+        }
+        if (criterion instanceof Criterion.Or) {
+            List<Predicate<LeadRow>> parts = parts(((Criterion.Or) criterion).parts());
+            return row -> {
+                for (Predicate<LeadRow> p : parts) {
+                    if (p.test(row)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+        if (criterion instanceof Criterion.Not) {
+            return compile(((Criterion.Not) criterion).part()).negate();
+        }
+        if (criterion instanceof Criterion.Range) {
+            Criterion.Range range = (Criterion.Range) criterion;
+            QueryField field = range.field();
+            Object min = range.min().orElse(null);
+            Object max = range.max().orElse(null);
+            return row -> {
+                Object v = row.value(field);
+                return v != null && (min == null || SortKey.compare(v, min) >= 0) && (max == null || SortKey.compare(v, max) <= 0);
+            };
+        }
+        Criterion.Match match = (Criterion.Match) criterion;
+        QueryField field = match.field();
+        switch (match.operator()) {
+            case IN:
+                return in(field, match.values());
+            case CONTAINS: {
+                String needle = (String) match.values().get(0);
+                return row -> {
+                    Object v = row.value(field);
+                    return v != null && ((String) v).contains(needle);
+                };
+            }
+            case STARTS_WITH: {
+                String prefix = (String) match.values().get(0);
+                return row -> {
+                    Object v = row.value(field);
+                    return v != null && ((String) v).startsWith(prefix);
+                };
+            }
+            case EMPTY:
+                return row -> row.value(field) == null;
+            case NOT_EMPTY:
+            default:
+                return row -> row.value(field) != null;
+        }
+    }
+
+    private static List<Predicate<LeadRow>> parts(List<Criterion> criteria) {
+        List<Predicate<LeadRow>> parts = new ArrayList<>(criteria.size());
+        for (Criterion c : criteria) {
+            parts.add(compile(c));
+        }
+        return parts;
+    }
+
+    private static Predicate<LeadRow> in(QueryField field, List<Object> values) {
+        if (field.type() == QueryField.Type.NUMBER) {
+            return row -> {
+                Object v = row.value(field);
+                if (v == null) {
+                    return false;
+                }
+                for (Object n : values) {
+                    if (((BigDecimal) v).compareTo((BigDecimal) n) == 0) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+        Set<Object> set = new HashSet<>(values);
+        if (field.type() == QueryField.Type.SET) {
+            return row -> {
+                Object v = row.value(field);
+                if (v == null) {
+                    return false;
+                }
+                for (Object element : (Collection<?>) v) {
+                    if (set.contains(element)) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+        }
+        return row -> {
+            Object v = row.value(field);
+            return v != null && set.contains(v);
+        };
+    }
+
+    private static Predicate<LeadRow> search(LeadSelection.Search search) {
+        List<String> terms = search.terms();
+        List<QueryField> fields = search.fields();
+        return row -> {
+            for (String term : terms) {
+                boolean found = false;
+                for (QueryField f : fields) {
+                    Object v = row.value(f);
+                    if (v != null && ((String) v).contains(term)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+}
