@@ -84,6 +84,7 @@ public final class LeadImport {
 
     private static final Pattern DRAFT_INDEX = Pattern.compile("^drafts\\[(\\d+)]\\.(.*)$");
     private static final String TAGS_COLUMN = "tags";
+    private static final String CUSTOM_PREFIX = "custom.";
 
     private final LeadKit kit;
     private final Matcher matcher;
@@ -229,6 +230,8 @@ public final class LeadImport {
         private final ImportIssueSink issues;
         private final CandidateIndex index;
         private final OptionalInt tagsColumn;
+        /** Unmapped columns headed {@code custom.KEY} for a defined custom field, as LeadExport writes them. */
+        private final Map<String, Integer> customColumns = new LinkedHashMap<>();
         private final Set<String> addedCodes = new HashSet<>();
         private Catalogue sources;
         private Catalogue statuses;
@@ -244,6 +247,14 @@ public final class LeadImport {
             this.counts = job.counts();
             this.index = options.onDuplicate() == OnDuplicate.CREATE ? null : CandidateIndex.inMemory(matcher);
             this.tagsColumn = reader.mapping().columnNamed(TAGS_COLUMN);
+            List<String> header = reader.mapping().header();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (reader.mapping().target(i).isEmpty() && name.startsWith(CUSTOM_PREFIX)
+                        && kit.customFields().definitions().field(name.substring(CUSTOM_PREFIX.length())).isPresent()) {
+                    customColumns.putIfAbsent(name.substring(CUSTOM_PREFIX.length()), i);
+                }
+            }
             this.sources = kit.catalogues().get(CatalogueKind.SOURCE);
             this.statuses = kit.catalogues().get(CatalogueKind.STATUS);
         }
@@ -251,8 +262,11 @@ public final class LeadImport {
         ImportResult execute() {
             if (job.lastCommittedRow() == 0) {
                 for (CsvProblem p : reader.mapping().problems()) {
-                    if (!(p.kind() == CsvProblem.Kind.UNKNOWN_COLUMN && tagsColumn.isPresent()
-                            && p.column().filter(c -> c.equalsIgnoreCase(TAGS_COLUMN)).isPresent())) {
+                    boolean ours = p.kind() == CsvProblem.Kind.UNKNOWN_COLUMN && p.column()
+                            .filter(c -> c.strip().equalsIgnoreCase(TAGS_COLUMN) && tagsColumn.isPresent()
+                                    || customColumns.containsKey(c.strip().substring(Math.min(c.strip().length(),
+                                    CUSTOM_PREFIX.length())))).isPresent();
+                    if (!ours) {
                         issues.accept(new ImportIssue(0, p.line(), ImportIssue.Severity.WARNING, p.column().orElse(""),
                                 "", "csv.header." + p.kind().name().toLowerCase(java.util.Locale.ROOT), p.message()));
                     }
@@ -383,6 +397,20 @@ public final class LeadImport {
                     case PERSON:
                     default:
                         break;
+                }
+            }
+            for (Map.Entry<String, Integer> c : customColumns.entrySet()) {
+                String raw = row.cell(c.getValue()).map(String::strip).map(CsvInjection::restore).orElse("");
+                if (raw.isEmpty()) {
+                    continue;
+                }
+                try {
+                    draft.custom(c.getKey(), kit.customFields().parse(c.getKey(), raw));
+                } catch (ValidationException ex) {
+                    for (FieldError fe : ex.errors()) {
+                        error(row, header(c.getValue()), raw, fe.code(), fe.message());
+                    }
+                    bad = true;
                 }
             }
             if (bad) {
@@ -665,7 +693,7 @@ public final class LeadImport {
 
         private String columnFor(String field) {
             return LeadField.byKey(field).map(f -> columnOf(CsvTarget.of(f)))
-                    .orElseGet(() -> field.startsWith("custom.") ? columnOf(CsvTarget.custom(field.substring(7)))
+                    .orElseGet(() -> field.startsWith("custom.") || field.startsWith("cf.") ? columnOf(CsvTarget.custom(field.substring(field.indexOf('.') + 1)))
                             : field.equals(TAGS_COLUMN) && tagsColumn.isPresent() ? header(tagsColumn.getAsInt()) : field);
         }
 
