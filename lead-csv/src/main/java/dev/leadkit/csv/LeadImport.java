@@ -233,6 +233,9 @@ public final class LeadImport {
         /** Unmapped columns headed {@code custom.KEY} for a defined custom field, as LeadExport writes them. */
         private final Map<String, Integer> customColumns = new LinkedHashMap<>();
         private final Set<String> addedCodes = new HashSet<>();
+        /** Values already looked up in the current catalogues: other CRMs repeat a handful of values. */
+        private final Map<String, Optional<String>> knownSources = new HashMap<>();
+        private final Map<String, Optional<String>> knownStatuses = new HashMap<>();
         private Catalogue sources;
         private Catalogue statuses;
         private ImportJob job;
@@ -466,7 +469,14 @@ public final class LeadImport {
                 return;
             }
             Catalogue catalogue = field == LeadField.SOURCE ? sources : statuses;
-            Optional<String> code = CatalogueMapping.code(catalogue, value);
+            Map<String, Optional<String>> known = field == LeadField.SOURCE ? knownSources : knownStatuses;
+            Optional<String> code = known.get(value);
+            if (code == null) {
+                code = CatalogueMapping.code(catalogue, value);
+                if (known.size() < 10_000) {
+                    known.put(value, code);
+                }
+            }
             if (code.isPresent()) {
                 values.put(field, code.get());
                 return;
@@ -480,6 +490,7 @@ public final class LeadImport {
                             ? CatalogueEntry.source(newCode, Map.of("en", value))
                             : CatalogueEntry.status(newCode, StatusCategory.OPEN, Map.of("en", value));
                     Catalogue updated = kit.catalogues().add(actor, kind, entry);
+                    (kind == CatalogueKind.SOURCE ? knownSources : knownStatuses).clear();
                     if (kind == CatalogueKind.SOURCE) {
                         sources = updated;
                     } else {

@@ -151,6 +151,8 @@ public final class InMemoryStore implements Store {
 
         boolean open = true;
         private final Map<LeadId, Lead> writtenLeads = new LinkedHashMap<>();
+        /** The external id of each lead written in this transaction, as last written. */
+        private final Map<String, LeadId> writtenExternalIds = new HashMap<>();
         /** The committed version each written lead was based on; ABSENT for inserts. */
         private final Map<LeadId, Long> leadBase = new HashMap<>();
         private final List<HistoryEntry> appended = new ArrayList<>();
@@ -323,10 +325,12 @@ public final class InMemoryStore implements Store {
         @Override
         public Optional<Lead> findByExternalId(String externalId) {
             checkOpen();
-            for (Lead lead : writtenLeads.values()) {
-                if (lead.externalId().filter(externalId::equals).isPresent()) {
-                    return Optional.of(lead);
-                }
+            // Every write goes through insert or update, which note the written external id here: a
+            // batch of N inserts checks its ids in O(N), not O(N²).
+            LeadId own = writtenExternalIds.get(externalId);
+            Lead written = own == null ? null : writtenLeads.get(own);
+            if (written != null && written.externalId().filter(externalId::equals).isPresent()) {
+                return Optional.of(written);
             }
             LeadId id = externalIds.get(externalId);
             return id == null ? Optional.empty()
@@ -344,6 +348,7 @@ public final class InMemoryStore implements Store {
             }
             requireExternalIdFree(lead);
             writtenLeads.put(lead.id(), lead);
+            lead.externalId().ifPresent(ext -> writtenExternalIds.put(ext, lead.id()));
             leadBase.put(lead.id(), ABSENT);
         }
 
@@ -357,6 +362,7 @@ public final class InMemoryStore implements Store {
             requireExternalIdFree(lead);
             leadBase.putIfAbsent(lead.id(), current.version());
             writtenLeads.put(lead.id(), lead);
+            lead.externalId().ifPresent(ext -> writtenExternalIds.put(ext, lead.id()));
         }
 
         private void requireExternalIdFree(Lead lead) {
