@@ -16,5 +16,6 @@ module dev.leadkit.core {
     exports dev.leadkit.store;
     exports dev.leadkit.store.memory;
     exports dev.leadkit.query;
+    exports dev.leadkit.intake;
     exports dev.leadkit.dedupe;
 }

@@ -58,4 +58,10 @@ public interface StoreTransaction {
      * @since 0.2
      */
     DuplicateDecisionRepository duplicateDecisions();
+
+    /**
+     * @return the records of bulk import jobs
+     * @since 0.4
+     */
+    ImportJobRepository importJobs();
 }

@@ -49,7 +49,7 @@ public final class LeadKitMigrations {
     private static final List<Script> SCRIPTS = List.of(new Script("1", "leadkit_schema"),
             new Script("2", "lead_sharing"), new Script("3", "lead_workflow_fields"),
             new Script("4", "activities_stream_attachments"), new Script("5", "lead_query_keys_and_views"),
-            new Script("6", "duplicates"));
+            new Script("6", "duplicates"), new Script("7", "import_jobs"));
 
     private static final long LOCK_KEY = 0x4c65_6164_4b69_74L;
     private static final Logger LOG = LoggerFactory.getLogger(LeadKitMigrations.class);

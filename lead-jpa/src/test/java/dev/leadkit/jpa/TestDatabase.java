@@ -32,7 +32,7 @@ enum TestDatabase {
     static final String[] TABLES = {"lk_history", "lk_lead_custom_option", "lk_lead_custom_value", "lk_lead_tag", "lk_lead", "lk_lead_grant",
             "lk_lead_follower", "lk_lead_access", "lk_catalogue", "lk_settings", "lk_access_request", "lk_custom_fields",
             "lk_reminder_log", "lk_activity", "lk_stream_post", "lk_attachment", "lk_view",
-            "lk_lead_match_key", "lk_duplicate_decision"};
+            "lk_lead_match_key", "lk_duplicate_decision", "lk_import_job"};
 
     private static final Map<TestDatabase, Boolean> REACHABLE = new ConcurrentHashMap<>();
 

@@ -43,7 +43,8 @@ import java.util.Optional;
         description = {
                 "LeadKit, lead management for Java hosts, from the command line.",
                 "Runs on the embedded default: an in-memory store and a built-in directory of users."},
-        subcommands = {DemoCommand.class, CatalogueCommand.class, FieldsCommand.class, UsersCommand.class, DedupeCommand.class,
+        subcommands = {DemoCommand.class, CatalogueCommand.class, FieldsCommand.class, UsersCommand.class,
+                ImportCommand.class, ExportCommand.class, DedupeCommand.class,
                 HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

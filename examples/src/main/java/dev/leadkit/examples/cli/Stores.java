@@ -189,6 +189,43 @@ final class Stores {
     }
 
     /**
+     * Opens the JPA store on a database that may hold LeadKit data, keeping it: what
+     * {@code import} and {@code export} work on, so that one command sees what the other stored.
+     * LeadKit's migrations are applied first.
+     *
+     * @param database where and as whom to connect
+     * @return the store; closing it closes Hibernate and the connection
+     * @throws LeadKitException {@code store.failure} when the database cannot be reached
+     */
+    static OpenStore openKeeping(Database database) {
+        Objects.requireNonNull(database, "database");
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
+        Connection held = connect(database);
+        try {
+            Dialect dialect = Dialect.of(held);
+            LeadKitMigrations.migrate(held, dialect);
+            EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(
+                    database.jdbcUrl(), database.user(), database.password());
+            return new OpenStore(JpaStore.create(factory), "JPA store on " + name(dialect) + ", " + database.shownUrl(),
+                    () -> {
+                        try (held) {
+                            factory.close();
+                        } catch (SQLException e) {
+                            throw failure("Could not close the connection", e);
+                        }
+                    });
+        } catch (SQLException e) {
+            closeQuietly(held);
+            throw failure("Could not prepare the database", e);
+        } catch (RuntimeException e) {
+            closeQuietly(held);
+            throw e;
+        }
+    }
+
+    /**
      * Where the JPA store connects.
      *
      * @param jdbcUrl  a JDBC URL of H2, PostgreSQL or MariaDB

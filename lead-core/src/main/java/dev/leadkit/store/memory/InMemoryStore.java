@@ -24,6 +24,7 @@ import dev.leadkit.store.DuplicateDecisionRepository;
 import dev.leadkit.store.MatchKeyRepository;
 import dev.leadkit.store.LeadAccessRepository;
 import dev.leadkit.store.HistoryRepository;
+import dev.leadkit.store.ImportJobRepository;
 import dev.leadkit.store.Criterion;
 import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.LeadSelection;
@@ -123,6 +124,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, Activity> activities = new ConcurrentHashMap<>();
     private final Map<String, StreamPost> posts = new ConcurrentHashMap<>();
     private final Map<String, Attachment> attachments = new ConcurrentHashMap<>();
+    private final MemoryImportJobs importJobs = new MemoryImportJobs();
     private final ReentrantLock commitLock = new ReentrantLock();
     /** The committed leads with their folded texts, for queries; kept in step with {@link #leads} at commit. */
     private final Map<LeadId, LeadRow> rows = new ConcurrentHashMap<>();
@@ -159,6 +161,8 @@ public final class InMemoryStore implements Store {
 
         boolean open = true;
         private final Map<LeadId, Lead> writtenLeads = new LinkedHashMap<>();
+        /** The external id of each lead written in this transaction, as last written. */
+        private final Map<String, LeadId> writtenExternalIds = new HashMap<>();
         /** The committed version each written lead was based on; ABSENT for inserts. */
         private final Map<LeadId, Long> leadBase = new HashMap<>();
         private final List<HistoryEntry> appended = new ArrayList<>();
@@ -199,6 +203,8 @@ public final class InMemoryStore implements Store {
         private final Map<String, Long> decisionBase = new HashMap<>();
         private final MemoryMatchKeys matchKeyView = new MemoryMatchKeys();
         private final MemoryDecisions decisionView = new MemoryDecisions();
+
+        private final MemoryImportJobs.Tx importJobView = importJobs.begin(this::checkOpen);
 
         private void checkOpen() {
             if (!open) {
@@ -331,6 +337,12 @@ public final class InMemoryStore implements Store {
             return decisionView;
         }
 
+        @Override
+        public ImportJobRepository importJobs() {
+            checkOpen();
+            return importJobView;
+        }
+
         // ---- leads
 
         @Override
@@ -343,10 +355,12 @@ public final class InMemoryStore implements Store {
         @Override
         public Optional<Lead> findByExternalId(String externalId) {
             checkOpen();
-            for (Lead lead : writtenLeads.values()) {
-                if (lead.externalId().filter(externalId::equals).isPresent()) {
-                    return Optional.of(lead);
-                }
+            // Every write goes through insert or update, which note the written external id here: a
+            // batch of N inserts checks its ids in O(N), not O(N²).
+            LeadId own = writtenExternalIds.get(externalId);
+            Lead written = own == null ? null : writtenLeads.get(own);
+            if (written != null && written.externalId().filter(externalId::equals).isPresent()) {
+                return Optional.of(written);
             }
             LeadId id = externalIds.get(externalId);
             return id == null ? Optional.empty()
@@ -364,6 +378,7 @@ public final class InMemoryStore implements Store {
             }
             requireExternalIdFree(lead);
             writtenLeads.put(lead.id(), lead);
+            lead.externalId().ifPresent(ext -> writtenExternalIds.put(ext, lead.id()));
             leadBase.put(lead.id(), ABSENT);
             writes++;
         }
@@ -379,6 +394,7 @@ public final class InMemoryStore implements Store {
             leadBase.putIfAbsent(lead.id(), current.version());
             writtenLeads.put(lead.id(), lead);
             writes++;
+            lead.externalId().ifPresent(ext -> writtenExternalIds.put(ext, lead.id()));
         }
 
         private void requireExternalIdFree(Lead lead) {
@@ -1138,6 +1154,7 @@ public final class InMemoryStore implements Store {
             commitLock.lock();
             try {
                 validateAgainstCommitted();
+                importJobView.validate();
                 for (Lead lead : writtenLeads.values()) {
                     Lead previous = leads.put(lead.id(), lead);
                     if (previous != null) {
@@ -1178,6 +1195,7 @@ public final class InMemoryStore implements Store {
                 if (writtenSettings != null) {
                     settings = writtenSettings;
                 }
+                importJobView.apply();
             } finally {
                 commitLock.unlock();
             }

@@ -8,6 +8,7 @@ import dev.leadkit.store.CustomFieldRepository;
 import dev.leadkit.store.DuplicateDecisionRepository;
 import dev.leadkit.store.MatchKeyRepository;
 import dev.leadkit.store.LeadAccessRepository;
+import dev.leadkit.store.ImportJobRepository;
 import dev.leadkit.store.ReminderLogRepository;
 import dev.leadkit.store.StreamRepository;
 import dev.leadkit.store.HistoryRepository;
@@ -58,6 +59,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
     private final JpaStreamRepository stream;
     private final JpaAttachmentRepository attachments;
     private final JpaLeadAccessRepository access;
+    private final JpaImportJobRepository importJobs;
     private final JpaViewRepository views;
     private final JpaMatchKeyRepository matchKeys;
     private final JpaDuplicateDecisionRepository decisions;
@@ -81,6 +83,7 @@ public final class JpaStoreTransaction implements StoreTransaction {
         this.stream = new JpaStreamRepository(this);
         this.attachments = new JpaAttachmentRepository(this);
         this.access = new JpaLeadAccessRepository(this);
+        this.importJobs = new JpaImportJobRepository(this);
         this.views = new JpaViewRepository(this);
         this.matchKeys = new JpaMatchKeyRepository(this);
         this.decisions = new JpaDuplicateDecisionRepository(this);
@@ -132,6 +135,12 @@ public final class JpaStoreTransaction implements StoreTransaction {
     public CustomFieldRepository customFields() {
         checkOpen();
         return customFields;
+    }
+
+    @Override
+    public ImportJobRepository importJobs() {
+        checkOpen();
+        return importJobs;
     }
 
     @Override

@@ -1,0 +1,217 @@
+package dev.leadkit.benchmarks;
+
+import dev.leadkit.Actor;
+import dev.leadkit.LeadKit;
+import dev.leadkit.access.Directory;
+import dev.leadkit.access.Role;
+import dev.leadkit.csv.ExportOptions;
+import dev.leadkit.csv.ImportIssueSink;
+import dev.leadkit.csv.ImportOptions;
+import dev.leadkit.csv.ImportResult;
+import dev.leadkit.csv.LeadExport;
+import dev.leadkit.csv.LeadImport;
+import dev.leadkit.csv.OnDuplicate;
+import dev.leadkit.jpa.JpaStore;
+import dev.leadkit.jpa.LeadKitMigrations;
+import dev.leadkit.jpa.LeadKitPersistence;
+import dev.leadkit.jpa.Dialect;
+import dev.leadkit.store.Store;
+import dev.leadkit.store.memory.InMemoryStore;
+import jakarta.persistence.EntityManagerFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * K10: CSV import and export at a million rows. Generates an N-row CSV (default 1,000,000) of
+ * distinct people with Turkish, Lithuanian and Danish letters, +45/+90/+370 phones and a few
+ * formula-like cells, then in the same JVM:
+ * <ul>
+ * <li>{@code raw}: parses it with Apache Commons CSV alone (the baseline);</li>
+ * <li>{@code memory}: imports it into the in-memory store with duplicate policy {@code --policy}
+ *     (default flag), then exports all leads from that store to a CSV file;</li>
+ * <li>{@code postgres}: imports it into PostgreSQL ({@code --url}, tables emptied first).</li>
+ * </ul>
+ * Prints rows/s for each and the ratio of import to raw parse.
+ *
+ * <pre>{@code
+ * mvn -B -q -o package -DskipTests -pl benchmarks -am
+ * java -cp "$(cat benchmarks/target/cp.txt):benchmarks/target/classes" dev.leadkit.benchmarks.CsvImportExportBenchmark --rows 1000000 --targets raw,memory
+ * }</pre>
+ */
+public final class CsvImportExportBenchmark {
+
+    private static final Actor ADMIN = Actor.of("admin");
+    private static final String[] FIRST = {"Ayşe", "Mehmet", "Jūratė", "Jonas", "Mette", "Søren", "Eglė", "Kemal",
+            "Anna", "Lars", "Şükrü", "Žydrūnė", "Ølaf", "Gül", "Ieva"};
+    private static final String[] CITIES = {"İstanbul", "Vilnius", "København", "Aarhus", "Kaunas", "İzmir", "Odense"};
+    private static final String LETTERS = "abcdefghijklmnoprstuvyzışğüöçæøåėųž";
+
+    private CsvImportExportBenchmark() {
+    }
+
+    /**
+     * @param args {@code --rows N --targets raw,memory,postgres --policy flag --url JDBC --batch 1000 --file PATH}
+     * @throws Exception when the benchmark cannot run
+     */
+    public static void main(String[] args) throws Exception {
+        int rows = 1_000_000;
+        String targets = "raw,memory";
+        String policy = "flag";
+        String url = "jdbc:postgresql://127.0.0.1:5432/bench_k10?reWriteBatchedInserts=true";
+        int batch = 1_000;
+        Path file = null;
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rows": rows = Integer.parseInt(args[i + 1]); break;
+                case "--targets": targets = args[i + 1]; break;
+                case "--policy": policy = args[i + 1]; break;
+                case "--url": url = args[i + 1]; break;
+                case "--batch": batch = Integer.parseInt(args[i + 1]); break;
+                case "--file": file = Path.of(args[i + 1]); break;
+                default: throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "K10 CSV benchmark: %,d rows, targets %s, policy %s, batch %d, max heap %d MiB, %d cores%n",
+                rows, targets, policy, batch, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        if (file == null) {
+            file = Files.createTempFile("k10-bench", ".csv");
+            file.toFile().deleteOnExit();
+        }
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            long t = System.nanoTime();
+            generate(file, rows);
+            System.out.printf(Locale.ROOT, "generated %s (%,d bytes) in %.1f s%n", file, Files.size(file), seconds(t));
+        }
+        double raw = 0;
+        for (String target : targets.split(",")) {
+            switch (target) {
+                case "raw":
+                    raw = raw(file);
+                    break;
+                case "memory":
+                    memory(file, OnDuplicate.valueOf(policy.toUpperCase(Locale.ROOT)), batch, raw);
+                    break;
+                case "postgres":
+                    postgres(file, url, OnDuplicate.valueOf(policy.toUpperCase(Locale.ROOT)), batch, raw);
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown target " + target);
+            }
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void generate(Path file, int rows) throws IOException {
+        SplittableRandom random = new SplittableRandom(10);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("External ID,First Name,Last Name,Email,Phone,Company,City,Lead Source,Description\r\n");
+            StringBuilder b = new StringBuilder(256);
+            for (int i = 1; i <= rows; i++) {
+                b.setLength(0);
+                String last = word(random, 7);
+                b.append("x").append(i).append(',').append(FIRST[random.nextInt(FIRST.length)]).append(',')
+                        .append(Character.toUpperCase(last.charAt(0))).append(last, 1, last.length()).append(',')
+                        .append(word(random, 6)).append(i).append("@example.com,")
+                        .append(i % 3 == 0 ? "'+45 " + (20_000_000 + random.nextInt(9_999_999))
+                                : i % 3 == 1 ? "+90 53" + (20_000_000 + random.nextInt(9_999_999))
+                                : "+370 6" + (1_000_000 + random.nextInt(8_999_999))).append(',')
+                        .append('"').append(word(random, 5)).append(", ").append(i % 2 == 0 ? "A/S" : "UAB").append('"')
+                        .append(',').append(CITIES[random.nextInt(CITIES.length)]).append(',')
+                        .append(i % 10 == 0 ? "Cold Call" : "Web").append(',')
+                        .append(i % 50 == 0 ? "\"multi\nline \"\"quoted\"\" note\"" : "").append("\r\n");
+                out.append(b);
+            }
+        }
+    }
+
+    private static String word(SplittableRandom random, int length) {
+        StringBuilder w = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            w.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+        }
+        return w.toString();
+    }
+
+    static double raw(Path file) throws IOException {
+        long t = System.nanoTime();
+        long n = 0;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            for (CSVRecord r : parser) {
+                n += r.size() > 0 ? 1 : 0;
+            }
+        }
+        double s = seconds(t);
+        System.out.printf(Locale.ROOT, "raw Commons CSV parse: %,d rows in %.2f s = %,.0f rows/s%n", n, s, n / s);
+        return n / s;
+    }
+
+    private static LeadKit kit(Store store) {
+        return LeadKit.builder().store(store)
+                .directory(Directory.inMemory().user("admin", "Admin").roles(Role.ADMIN).add()).build();
+    }
+
+    static void memory(Path file, OnDuplicate policy, int batch, double raw) throws IOException {
+        LeadKit kit = kit(new InMemoryStore());
+        long t = System.nanoTime();
+        ImportResult r = LeadImport.of(kit).run(ADMIN, file, ImportOptions.builder().onDuplicate(policy).batchSize(batch)
+                .issues(ImportIssueSink.keeping(0)).build());
+        double s = seconds(t);
+        long n = r.job().counts().rows();
+        System.out.printf(Locale.ROOT, "import into memory, policy %s: %,d rows (%s) in %.2f s = %,.0f rows/s%s%n",
+                policy, n, r.job().counts(), s, n / s,
+                raw > 0 ? String.format(Locale.ROOT, " (%.1f %% of raw parse)", 100 * (n / s) / raw) : "");
+        Path out = Files.createTempFile("k10-export", ".csv");
+        try {
+            t = System.nanoTime();
+            long written = LeadExport.of(kit).write(ADMIN, out, ExportOptions.defaults());
+            s = seconds(t);
+            System.out.printf(Locale.ROOT, "export from memory: %,d rows (%,d bytes) in %.2f s = %,.0f rows/s%n",
+                    written, Files.size(out), s, written / s);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    static void postgres(Path file, String url, OnDuplicate policy, int batch, double raw) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+            LeadKitMigrations.migrate(c, Dialect.of(c));
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate table lk_history, lk_lead_tag, lk_lead_custom_value, lk_lead_custom_option, lk_lead,"
+                        + " lk_import_job, lk_catalogue, lk_settings, lk_custom_fields cascade");
+            }
+        }
+        EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(url, "postgres", "");
+        try {
+            LeadKit kit = kit(JpaStore.create(factory));
+            long t = System.nanoTime();
+            ImportResult r = LeadImport.of(kit).run(ADMIN, file, ImportOptions.builder().onDuplicate(policy)
+                    .batchSize(batch).issues(ImportIssueSink.keeping(0)).build());
+            double s = seconds(t);
+            long n = r.job().counts().rows();
+            System.out.printf(Locale.ROOT, "import into PostgreSQL, policy %s: %,d rows (%s) in %.2f s = %,.0f rows/s%s; heap max %d MiB%n",
+                    policy, n, r.job().counts(), s, n / s,
+                    raw > 0 ? String.format(Locale.ROOT, " (%.1f %% of raw parse)", 100 * (n / s) / raw) : "",
+                    Runtime.getRuntime().maxMemory() >> 20);
+        } finally {
+            factory.close();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package dev.leadkit.csv;
+
+import dev.leadkit.Actor;
+import dev.leadkit.LeadKit;
+import dev.leadkit.NotFoundException;
+import dev.leadkit.ValidationException;
+import dev.leadkit.event.Notification;
+import dev.leadkit.field.CustomField;
+import dev.leadkit.field.CustomFields;
+import dev.leadkit.field.FieldValue;
+import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadField;
+import dev.leadkit.query.LeadPage;
+import dev.leadkit.query.LeadQuery;
+import dev.leadkit.query.SavedView;
+import dev.leadkit.query.Sort;
+import dev.leadkit.query.ViewDefinition;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Export of leads to CSV (requirement I5): the leads a filter or saved view selects among those the
+ * actor may view (K6's query, paged by keyset cursor, so memory stays bounded), in chosen columns,
+ * UTF-8 with an optional byte order mark for Excel, comma, semicolon or tab. Every cell that a
+ * spreadsheet would run as a formula is neutralised ({@link CsvInjection}); {@link LeadImport}
+ * removes the mark again, so an export imports back to the same leads. A finished export sends
+ * the notification {@code export.finished} to the actor (seed 003).
+ *
+ * <pre>{@code
+ * long rows = LeadExport.of(kit).write(admin, Path.of("leads.csv"),
+ *         ExportOptions.builder().excel(true).delimiter(';').build());
+ * }</pre>
+ *
+ * @since 0.4
+ */
+public final class LeadExport {
+
+    /** The kind of the notification sent when an export ends. */
+    public static final String FINISHED_NOTIFICATION = "export.finished";
+
+    /** The name of the tags column: a lead's tags joined by commas (tags hold no commas). */
+    public static final String TAGS = "tags";
+
+    private static final int PAGE = 1_000;
+
+    private final LeadKit kit;
+
+    private LeadExport(LeadKit kit) {
+        this.kit = kit;
+    }
+
+    /**
+     * @param kit the LeadKit to export from
+     * @return an exporter
+     */
+    public static LeadExport of(LeadKit kit) {
+        return new LeadExport(Objects.requireNonNull(kit, "kit"));
+    }
+
+    /**
+     * @param actor   who exports; sees only the leads they may view
+     * @param file    where to write (replaced)
+     * @param options what and how
+     * @return the number of leads written
+     * @throws CsvFormatException   {@code csv.unwritable} when the file cannot be written
+     * @throws ValidationException  {@code export.column.unknown} for a column that is no field
+     * @throws NotFoundException    when the named view does not exist or is not visible to the actor
+     */
+    public long write(Actor actor, Path file, ExportOptions options) {
+        Objects.requireNonNull(file, "file");
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
+                1 << 16)) {
+            long rows = write(actor, out, options);
+            kit.notifications().deliver(new Notification(actor.userId(), FINISHED_NOTIFICATION, Optional.empty(),
+                    Map.of("file", String.valueOf(file.getFileName()), "rows", String.valueOf(rows)),
+                    kit.clock().instant()));
+            return rows;
+        } catch (IOException e) {
+            throw new CsvFormatException("csv.unwritable", "Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the export to a writer (not closed; flushed). Sends no notification.
+     *
+     * @param actor   who exports
+     * @param out     where to write
+     * @param options what and how
+     * @return the number of leads written
+     */
+    public long write(Actor actor, Writer out, ExportOptions options) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
+        LeadQuery.Builder query = LeadQuery.builder().pageSize(PAGE);
+        List<String> columns;
+        CustomFields fields = kit.store().inTransaction(tx -> tx.customFields().load());
+        if (options.view().isPresent()) {
+            SavedView view = findView(actor, options.view().get());
+            ViewDefinition def = view.definition();
+            query.where(def.filter());
+            if (!def.sort().isEmpty()) {
+                query.sort(def.sort().toArray(new Sort[0]));
+            }
+            columns = options.columns().orElse(def.columns());
+        } else {
+            query.where(options.filter());
+            if (!options.sort().isEmpty()) {
+                query.sort(options.sort().toArray(new Sort[0]));
+            }
+            columns = options.columns().orElseGet(() -> allColumns(fields));
+        }
+        options.search().ifPresent(query::search);
+        List<Function<Lead, String>> cells = new ArrayList<>(columns.size());
+        for (String column : columns) {
+            cells.add(cell(column, fields));
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(options.delimiter()).setRecordSeparator("\r\n")
+                .setQuoteMode(QuoteMode.MINIMAL).get();
+        try {
+            if (options.excel()) {
+                out.write('\uFEFF');
+            }
+            CSVPrinter printer = new CSVPrinter(out, format);
+            printer.printRecord(columns);
+            long rows = 0;
+            LeadQuery page = query.build();
+            String[] record = new String[cells.size()];
+            while (true) {
+                LeadPage found = kit.queries().list(actor, page);
+                for (Lead lead : found.leads()) {
+                    for (int i = 0; i < record.length; i++) {
+                        record[i] = CsvInjection.neutralise(cells.get(i).apply(lead));
+                    }
+                    printer.printRecord((Object[]) record);
+                }
+                rows += found.leads().size();
+                options.progress().accept(rows);
+                if (found.nextCursor().isEmpty()) {
+                    break;
+                }
+                page = page.after(found.nextCursor().get());
+            }
+            printer.flush();
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SavedView findView(Actor actor, String nameOrId) {
+        for (SavedView v : kit.queries().views(actor)) {
+            if (v.id().equals(nameOrId) || v.name().equals(nameOrId)) {
+                return v;
+            }
+        }
+        throw new NotFoundException("view", nameOrId);
+    }
+
+    /** @return every standard field, tags, and every active custom field, in that order */
+    static List<String> allColumns(CustomFields fields) {
+        List<String> all = new ArrayList<>();
+        for (LeadField f : LeadField.values()) {
+            all.add(f.key());
+        }
+        all.add(TAGS);
+        for (CustomField f : fields.fields()) {
+            all.add("custom." + f.key());
+        }
+        return all;
+    }
+
+    private static Function<Lead, String> cell(String column, CustomFields fields) {
+        Optional<LeadField> field = LeadField.byKey(column);
+        if (field.isPresent()) {
+            LeadField f = field.get();
+            return lead -> lead.get(f).orElse("");
+        }
+        if (column.equals(TAGS)) {
+            return lead -> String.join(",", lead.tags());
+        }
+        String key = column.startsWith("custom.") ? column.substring(7) : column;
+        if (fields.field(key).isPresent()) {
+            return lead -> lead.custom(key).map(FieldValue::canonical).orElse("");
+        }
+        throw ValidationException.of("columns", "export.column.unknown", "a column is a lead field key ("
+                + java.util.Arrays.stream(LeadField.values()).map(LeadField::key)
+                .collect(java.util.stream.Collectors.joining(", ")) + "), tags, or custom.KEY of a defined custom field");
+    }
+}
