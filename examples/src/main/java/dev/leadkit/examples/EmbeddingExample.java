@@ -10,6 +10,8 @@ import dev.leadkit.access.Role;
 import dev.leadkit.access.User;
 import dev.leadkit.activity.FieldChange;
 import dev.leadkit.activity.HistoryEntry;
+import dev.leadkit.dedupe.Match;
+import dev.leadkit.dedupe.MergePlan;
 import dev.leadkit.event.EventPublisher;
 import dev.leadkit.event.InProcessEventPublisher;
 import dev.leadkit.event.LeadEvent;
@@ -18,6 +20,10 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadField;
 import dev.leadkit.lead.LeadPatch;
+import dev.leadkit.query.Filter;
+import dev.leadkit.query.LeadPage;
+import dev.leadkit.query.LeadQuery;
+import dev.leadkit.query.Sort;
 
 import java.io.PrintStream;
 import java.util.EnumSet;
@@ -64,6 +70,7 @@ public final class EmbeddingExample {
         quickStart(System.out);
         hostPorts(System.out);
         hostRules(System.out);
+        queriesAndDuplicates(System.out);
     }
 
     /**
@@ -185,6 +192,47 @@ public final class EmbeddingExample {
             return kind + " by " + event.actorId() + " " + ((LeadEvent.Updated) event).fields();
         }
         return kind + " by " + event.actorId();
+    }
+
+    /**
+     * Lists, search and duplicates on the embedded default: a folded search, a keyset page, a
+     * duplicate check with its explanation, and a merge.
+     *
+     * @param out where the pages and matches are printed
+     * @return the surviving lead of the merge
+     */
+    public static Lead queriesAndDuplicates(PrintStream out) {
+        InMemoryDirectory directory = Directory.inMemory()
+                .user("mette", "Mette Hansen").team("sales-dk").add();
+        LeadKit kit = LeadKit.builder().directory(directory).build();
+        Actor mette = Actor.of("mette");
+        Lead first = kit.leads().create(mette, LeadDraft.builder()
+                .firstName("Søren").lastName("Kærgård").email("soren@kaergaard.dk")
+                .company("Kærgård Møbler ApS").city("Århus").build());
+        // tag::queries-and-duplicates[]
+        // Search is case- and accent-insensitive ("soren" finds "Søren"); pages are keyset cursors.
+        LeadQuery query = LeadQuery.builder()
+                .where(Filter.eq("status", "new"))
+                .search("soren")
+                .sort(Sort.asc("lastName"))
+                .pageSize(50)
+                .build();
+        LeadPage page = kit.queries().list(mette, query);
+        out.println(page.total() + " found; next page: " + page.nextCursor().map(query::after).isPresent());
+
+        // A second entry of the same person: the check says who it matches, how strongly and why.
+        LeadDraft again = LeadDraft.builder()
+                .firstName("Soeren").lastName("Kaergaard").email("SOREN@kaergaard.dk")
+                .company("Kærgård Møbler").build();
+        for (Match match : kit.duplicates().check(mette, again)) {
+            out.println(match.otherId() + " " + match.decision() + " " + match.score()
+                    + " by " + match.explanation().rule());
+        }
+        Lead second = kit.leads().create(mette, again);                     // the default policy warns, not blocks
+        Lead survivor = kit.duplicates().merge(mette, first.id(), first.version(),
+                second.id(), second.version(), MergePlan.defaults());     // the other becomes a tombstone
+        // end::queries-and-duplicates[]
+        return survivor;
     }
 
     // tag::host-directory[]

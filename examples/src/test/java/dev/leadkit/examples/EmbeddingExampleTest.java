@@ -48,6 +48,18 @@ class EmbeddingExampleTest {
     }
 
     @Test
+    void queriesFindFoldedTextAndTheDuplicateCheckExplainsTheMatchBeforeTheMerge() {
+        Lead survivor = EmbeddingExample.queriesAndDuplicates(out);
+
+        String[] lines = printed().split("\\R");
+        assertThat(lines[0]).isEqualTo("1 found; next page: false");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith(survivor.id().value() + " DUPLICATE ");
+        assertThat(survivor.version()).isGreaterThan(1);
+        assertThat(survivor.mergedInto()).isEmpty();
+    }
+
+    @Test
     void mainRunsEveryPart() {
         PrintStream original = System.out;
         System.setOut(out);

@@ -49,7 +49,8 @@ class ReadmeSnippetsTest {
         regions.putAll(regions(sources.resolve("dev/leadkit/examples/EmbeddingExample.java")));
         regions.putAll(regions(sources.resolve("dev/leadkit/examples/JpaEmbeddingExample.java")));
 
-        assertThat(regions).containsKeys("quick-start", "host-ports", "host-directory", "host-rules", "jpa-store");
+        assertThat(regions).containsKeys("quick-start", "host-ports", "host-directory", "host-rules", "jpa-store",
+                "queries-and-duplicates");
         assertThat(readmeSnippets()).containsOnlyKeys(regions.keySet());
     }
 
