@@ -25,6 +25,14 @@ import java.util.function.Consumer;
  * links; a pair linked only by a possible-duplicate score stays a cluster of two with decision
  * {@link Decision#POSSIBLE_DUPLICATE}.
  *
+ * <p>Before comparing, the scan counts how many records share each full name; a full name shared
+ * by many records counts for less (one unit of weight per doubling beyond 16 records, at most 4),
+ * so that a common name alone does not make a possible duplicate of every namesake in a large file. A check of one record
+ * against a store ({@link CandidateIndex}) does not count names.
+ *
+ * <p>Each pair is first bounded by cheap comparisons (exact values, one typing error, dates); only a pair that can
+ * reach the possible-duplicate threshold is weighed with the string similarities.
+ *
  * <p>Blocks larger than {@link Builder#maxBlockSize} (a very common name in a big file) are not
  * compared all against all: their records are sorted by name and each is compared with the next
  * {@link Builder#window} records (sorted neighbourhood). They are counted in
@@ -123,6 +131,7 @@ public final class DuplicateScan {
         ScanSummary execute(Iterator<MatchRecord> records, Consumer<Cluster> out) {
             read(records);
             progress.phase(ScanProgress.Phase.BLOCKING);
+            countNames();
             long[] entries = entries();
             int[][] bounds = blocks(entries);
             int blocks = bounds[0].length;
@@ -195,6 +204,35 @@ public final class DuplicateScan {
             System.arraycopy(k, 0, keys, n, k.length);
             n += p.length;
             progress.read(n);
+        }
+
+        /** Tells each record how many records share its full name (see Matcher.commonNamePenalty). */
+        private void countNames() {
+            long[] byRecord = new long[n];
+            long[] sorted = new long[n];
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                String k = recs[i].fullNameKey();
+                byRecord[i] = k == null ? 0 : Keys.hash(k);
+                if (k != null) {
+                    sorted[m++] = byRecord[i];
+                }
+            }
+            Arrays.sort(sorted, 0, m);
+            int[] run = new int[m];
+            for (int j = 0; j < m; ) {
+                int k = j + 1;
+                while (k < m && sorted[k] == sorted[j]) {
+                    k++;
+                }
+                Arrays.fill(run, j, k, k - j);
+                j = k;
+            }
+            for (int i = 0; i < n; i++) {
+                if (recs[i].fullNameKey() != null) {
+                    recs[i].nameCount = run[Arrays.binarySearch(sorted, 0, m, byRecord[i])];
+                }
+            }
         }
 
         /** One entry per (key, record): the key's hash in the high bits, the record's slot in the low. */
@@ -325,6 +363,9 @@ public final class DuplicateScan {
         }
 
         private void score(int a, int b, double possible, Edges out) {
+            if (!matcher.canReach(recs[a], recs[b], possible)) {
+                return;
+            }
             double s = matcher.score(matcher.weigh(recs[a], recs[b], null));
             if (s >= possible) {
                 out.add(Math.min(a, b), Math.max(a, b), (float) s);
@@ -452,9 +493,19 @@ public final class DuplicateScan {
         }
     }
 
+    /**
+     * The order of an oversized block: by name, then by what tells namesakes apart (postcode,
+     * birth date, house number), so that a window over a block of thousands of records with one
+     * common name compares each with the namesakes most like it rather than with arbitrary ones.
+     */
     private static String sortKey(Prepared p) {
         String a = p.last != null ? p.last : p.company != null ? p.company : p.email != null ? p.email : "";
-        return p.first != null ? a + " " + p.first : a;
+        StringBuilder k = new StringBuilder(a);
+        k.append('\u0000').append(p.first != null ? p.first : "");
+        k.append('\u0000').append(p.postcode != null ? p.postcode : "");
+        k.append('\u0000').append(p.birthDate != null ? p.birthDate : "");
+        k.append('\u0000').append(p.house != null ? p.house : "");
+        return k.toString();
     }
 
     private static <T> T get(Future<T> f) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param field      the attribute compared (for a name compared crosswise, the record's side)
  * @param comparator how: "exact", "jaro-winkler", "nickname", "initial", "token-set", "soundex",
- *                   "date", "edit-distance", "swapped", "local-part", "national-number"
+ *                   "date", "edit-distance", "swapped", "local-part", "national-number", or, in a scan,
+ *                   "common name (N records)" for what a full name shared by many records loses
  * @param similarity the comparator's result in [0, 1]
  * @param weight     the evidence it added to the total: positive for agreement, negative for disagreement
  * @since 0.3

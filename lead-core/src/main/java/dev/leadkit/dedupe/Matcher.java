@@ -108,7 +108,7 @@ public final class Matcher {
         List<Match> out = new ArrayList<>();
         double possible = rules.possibleThreshold();
         for (Prepared c : candidates) {
-            if (score(weigh(p, c, null)) >= possible) {
+            if (canReach(p, c, possible) && score(weigh(p, c, null)) >= possible) {
                 out.add(explain(p, c));
             }
         }
@@ -163,6 +163,119 @@ public final class Matcher {
     }
 
     // ---- the weights ---------------------------------------------------------------------------
+
+    /**
+     * An upper bound of {@link #weigh} from cheap comparisons only (no Jaro-Winkler or token set):
+     * each attribute whose comparator is expensive counts at its agreement weight (the first name
+     * at least 1, what an agreeing initial earns), each cheap one (exact, one typing error, dates)
+     * at the weight {@link #weigh} gives it. When {@code score(bound(a, b))} is below a threshold, so is the
+     * pair's score, and the pair need not be weighed.
+     */
+    double bound(Prepared a, Prepared b) {
+        return namesBound(a, b) + restBound(a, b);
+    }
+
+    /** An upper bound of what the names add to {@link #weigh}. */
+    private double namesBound(Prepared a, Prepared b) {
+        double w = 0;
+        if (a.first != null && b.first != null) {
+            w += a.first.equals(b.first) ? agree(MatchField.FIRST_NAME) : Math.max(agree(MatchField.FIRST_NAME), 1.0);
+            if (a.last != null && b.last != null && a.first.equals(b.first) && a.last.equals(b.last)) {
+                w -= commonNamePenalty(a, b);
+            }
+        }
+        if (a.last != null && b.last != null) {
+            w += agree(MatchField.LAST_NAME);
+        }
+        if (a.middle != null && b.middle != null) {
+            w += agree(MatchField.MIDDLE_NAME);
+        }
+        return w;
+    }
+
+    /** An upper bound of what everything but the names adds to {@link #weigh}. */
+    private double restBound(Prepared a, Prepared b) {
+        double w = 0;
+        if (a.email != null && b.email != null) {
+            if (a.email.equals(b.email)) {
+                w += agree(MatchField.EMAIL);
+            } else if (a.emailLocal != null && a.emailLocal.equals(b.emailLocal)) {
+                w += 0; // the local part alone is worth nothing
+            } else if (Similarity.withinOneEdit(a.email, b.email)) {
+                w += partial(MatchField.EMAIL, 0.5);
+            } else {
+                w += disagree(MatchField.EMAIL);
+            }
+        }
+        if (a.phone != null && b.phone != null) {
+            if (a.phone.equals(b.phone)) {
+                w += agree(MatchField.PHONE);
+            } else if (a.phone.length() >= 10 && b.phone.length() >= 10 && a.phone.regionMatches(
+                    a.phone.length() - 8, b.phone, b.phone.length() - 8, 8)) {
+                w += partial(MatchField.PHONE, 0.7);
+            } else {
+                w += disagree(MatchField.PHONE);
+            }
+        }
+        if (a.company != null && b.company != null) {
+            w += agree(MatchField.COMPANY);
+        }
+        if (a.street != null && b.street != null) {
+            w += agree(MatchField.STREET);
+        }
+        if (a.house != null && b.house != null) {
+            w += a.house.equals(b.house) ? agree(MatchField.HOUSE_NUMBER) : disagree(MatchField.HOUSE_NUMBER);
+        }
+        if (a.line2 != null && b.line2 != null) {
+            w += agree(MatchField.ADDRESS_LINE_2);
+        }
+        if (a.city != null && b.city != null) {
+            w += agree(MatchField.CITY);
+        }
+        if (a.postcode != null && b.postcode != null) {
+            w += nearlyExactBound(MatchField.POSTCODE, a.postcode, b.postcode);
+        }
+        if (a.region != null && b.region != null) {
+            w += agree(MatchField.REGION);
+        }
+        if (a.country != null && b.country != null) {
+            w += a.country.equals(b.country) ? agree(MatchField.COUNTRY) : disagree(MatchField.COUNTRY);
+        }
+        if (a.website != null && b.website != null) {
+            w += a.website.equals(b.website) ? agree(MatchField.WEBSITE) : disagree(MatchField.WEBSITE);
+        }
+        if (a.registration != null && b.registration != null) {
+            w += nearlyExactBound(MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
+        }
+        if (a.birthDate != null && b.birthDate != null) {
+            w += scaled(MatchField.BIRTH_DATE, Similarity.dates(a.birthDate, b.birthDate), 0);
+        }
+        if (a.nationalId != null && b.nationalId != null) {
+            w += nearlyExactBound(MatchField.NATIONAL_ID, a.nationalId, b.nationalId);
+        }
+        return w;
+    }
+
+    private double nearlyExactBound(MatchField f, String a, String b) {
+        if (a.equals(b)) {
+            return agree(f);
+        }
+        return Similarity.withinOneEdit(a, b) ? partial(f, 0.5) : disagree(f);
+    }
+
+    /**
+     * Whether two records can score at or above {@code threshold}; false only when they surely
+     * cannot. First by {@link #bound}; then, when that leaves it open, by the names weighed in
+     * full (Jaro-Winkler) plus the bound of the rest, which spares the token-set comparisons of
+     * company and address for records whose names disagree.
+     */
+    boolean canReach(Prepared a, Prepared b, double threshold) {
+        double rest = restBound(a, b);
+        if (score(namesBound(a, b) + rest) < threshold) {
+            return false;
+        }
+        return score(names(a, b, null, new boolean[1]) + rest) >= threshold;
+    }
 
     /** The summed weight of two records; each line goes to {@code sink} when it is not null. */
     double weigh(Prepared a, Prepared b, List<FieldScore> sink) {
@@ -337,6 +450,13 @@ public final class Matcher {
             disagree[0] |= f < 0;
             w += f;
         }
+        if (firsts && lasts && a.first.equals(b.first) && a.last.equals(b.last)) {
+            double common = commonNamePenalty(a, b);
+            if (common > 0) {
+                w += line(sink, MatchField.LAST_NAME, "common name (" + Math.min(a.nameCount, b.nameCount)
+                        + " records)", 1, -common);
+            }
+        }
         if (lasts) {
             double s = lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
             String how = a.last.equals(b.last) ? "exact" : s == SOUNDEX_FLOOR ? "soundex"
@@ -346,6 +466,25 @@ public final class Matcher {
             w += l;
         }
         return w + middles(a, b, sink);
+    }
+
+    /** Records sharing a full name before it counts for less: about what a file of 100,000 people gives a common name. */
+    static final int COMMON_NAME = 16;
+    /** The most a common full name loses: enough that the name alone stays below the possible threshold. */
+    static final double COMMON_NAME_MAX_PENALTY = 4;
+
+    /**
+     * What an exactly shared full name loses because many records have it (frequency-based
+     * weighting, as Fellegi and Sunter proposed): one unit per doubling beyond
+     * {@link #COMMON_NAME} records, at most {@link #COMMON_NAME_MAX_PENALTY}. Zero unless a scan
+     * has counted the names.
+     */
+    static double commonNamePenalty(Prepared a, Prepared b) {
+        int count = Math.min(a.nameCount, b.nameCount);
+        if (count <= COMMON_NAME) {
+            return 0;
+        }
+        return Math.min(COMMON_NAME_MAX_PENALTY, Math.log((double) count / COMMON_NAME) / Math.log(2));
     }
 
     private double middles(Prepared a, Prepared b, List<FieldScore> sink) {

@@ -33,6 +33,11 @@ final class Prepared {
     final String registration;
     final String birthDate;
     final String nationalId;
+    /**
+     * How many records of the data compared share this record's full name (given name and
+     * surname, normalised): set by a scan that has counted them, 1 when unknown.
+     */
+    int nameCount = 1;
 
     Prepared(MatchRecord r, MatchRules rules) {
         id = r.id();
@@ -137,6 +142,11 @@ final class Prepared {
     static String canonicalFirst(String first) {
         String w = firstWord(first);
         return Tables.NICKNAME_CANONICAL.getOrDefault(w, w);
+    }
+
+    /** The key counted for {@link #nameCount}: given name and surname, or null without both. */
+    String fullNameKey() {
+        return first != null && last != null ? first + '\u0001' + last : null;
     }
 
     static String nonEmpty(String s) {

@@ -122,6 +122,39 @@ public final class Similarity {
     }
 
     /**
+     * Whether two strings are at most one edit apart (substitution, insertion, deletion or
+     * transposition of two adjacent characters): {@code osaDistance(a, b) <= 1} in linear time
+     * and without allocating.
+     */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la < lb) {
+            return withinOneEdit(b, a);
+        }
+        if (la - lb > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == lb) {
+            return true;
+        }
+        if (la == lb) {
+            // substitution at i, or transposition of i and i + 1
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true;
+            }
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        // a is one longer: delete a's character at i
+        return a.regionMatches(i + 1, b, i, lb - i);
+    }
+
+    /**
      * The optimal-string-alignment (restricted Damerau-Levenshtein) distance: Levenshtein plus
      * transposition of two adjacent characters, no substring edited twice.
      *

@@ -127,4 +127,36 @@ class DuplicateScanTest {
         assertThat(streamed).extracting(c -> c.ids().get(0)).containsExactly("x", "y");
         assertThat(s.clusters()).isEqualTo(2);
     }
+
+    private static MatchRecord sparse(String id, String first, String last) {
+        return MatchRecord.builder(id).set(MatchField.FIRST_NAME, first).set(MatchField.LAST_NAME, last)
+                .set(MatchField.COUNTRY, "DK").build();
+    }
+
+    @Test
+    void aCommonFullNameAloneIsNotAPossibleDuplicateInAScanWhileARareOneIs() {
+        List<MatchRecord> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            records.add(sparse("common-" + i, "Ann", "Jensen"));
+        }
+        records.add(sparse("rare-1", "Xenia", "Quistgaard"));
+        records.add(sparse("rare-2", "Xenia", "Quistgaard"));
+        // Two of the namesakes share an e-mail address as well: still duplicates.
+        records.add(person("mail-1", "Ann", "Jensen", "ann.j@lund.dk", null));
+        records.add(person("mail-2", "Ann", "Jensen", "ann.j@lund.dk", null));
+
+        ScanResult result = DuplicateScan.builder(matcher).threads(2).build().run(records);
+
+        // Compared one by one (no counting), any two namesakes are a possible duplicate.
+        assertThat(matcher.compare(records.get(0), records.get(1)).decision()).isEqualTo(Decision.POSSIBLE_DUPLICATE);
+        assertThat(result.clusters()).extracting(Cluster::ids)
+                .containsExactlyInAnyOrder(List.of("rare-1", "rare-2"), List.of("mail-1", "mail-2"));
+        assertThat(result.clusters()).filteredOn(c -> c.ids().contains("mail-1")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.decision()).isEqualTo(Decision.DUPLICATE);
+                    assertThat(c.pairs().get(0).explanation().fields()).anySatisfy(f ->
+                            assertThat(f.comparator()).startsWith("common name (302 records)"));
+                });
+        assertThat(result.summary().pairsCompared()).isGreaterThan(300);
+    }
 }

@@ -31,6 +31,52 @@ class SimilarityProperties {
     }
 
     @Property(tries = 3000)
+    void withinOneEditAgreesWithTheOsaDistanceOnUnrelatedStrings(@ForAll("words") String a, @ForAll("words") String b) {
+        assertThat(Similarity.withinOneEdit(a, b)).isEqualTo(Similarity.osaDistance(a, b) <= 1);
+    }
+
+    @Property(tries = 3000)
+    void withinOneEditAgreesWithTheOsaDistanceOnNearStrings(@ForAll("words") String a, @ForAll("words") String other,
+                                                           @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 13) int at,
+                                                           @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4) int kind) {
+        // One or two edits of a: substitution, insertion, deletion, transposition, or two substitutions.
+        StringBuilder b = new StringBuilder(a);
+        int i = a.isEmpty() ? 0 : at % a.length();
+        char c = other.isEmpty() ? 'x' : other.charAt(0);
+        switch (kind) {
+            case 0:
+                if (!a.isEmpty()) {
+                    b.setCharAt(i, c);
+                }
+                break;
+            case 1:
+                b.insert(i, c);
+                break;
+            case 2:
+                if (!a.isEmpty()) {
+                    b.deleteCharAt(i);
+                }
+                break;
+            case 3:
+                if (i + 1 < a.length()) {
+                    b.setCharAt(i, a.charAt(i + 1));
+                    b.setCharAt(i + 1, a.charAt(i));
+                }
+                break;
+            default:
+                if (a.length() >= 2) {
+                    b.setCharAt(i, c);
+                    b.setCharAt(a.length() - 1 - i, c);
+                }
+                break;
+        }
+        String edited = b.toString();
+        assertThat(Similarity.withinOneEdit(a, edited)).as("%s / %s", a, edited)
+                .isEqualTo(Similarity.osaDistance(a, edited) <= 1);
+        assertThat(Similarity.withinOneEdit(edited, a)).isEqualTo(Similarity.withinOneEdit(a, edited));
+    }
+
+    @Property(tries = 3000)
     void jaroWinklerAgreesWithCommonsText(@ForAll("words") String a, @ForAll("words") String b) {
         assertThat(Similarity.jaroWinkler(a, b)).isCloseTo(JW.apply(a, b), within(1e-9));
     }
