@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leadkit.Actor;
 import dev.leadkit.LeadKit;
+import dev.leadkit.jpa.CountingDataSource;
 import dev.leadkit.jpa.JpaStore;
 import dev.leadkit.jpa.LeadKitPersistence;
 import dev.leadkit.lead.Lead;
@@ -16,15 +17,10 @@ import dev.leadkit.store.memory.InMemoryStore;
 import jakarta.persistence.EntityManagerFactory;
 
 import javax.sql.DataSource;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * K6 on 1,000,000 leads, through the public query API ({@code kit.queries().list}, which returns
@@ -107,7 +102,8 @@ public final class QueryBenchmark {
         config.setMaximumPoolSize(4);
         config.setAutoCommit(false);
         try (HikariDataSource pool = new HikariDataSource(config)) {
-            Recording recording = new Recording(pool);
+            CountingDataSource recording = new CountingDataSource(pool);
+            recording.recording(false);
             EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(recording, Map.of());
             try {
                 long start = System.nanoTime();
@@ -127,7 +123,7 @@ public final class QueryBenchmark {
         return LeadKit.builder().store(store).directory(QueryBenchmarkData.directory()).clock(clock).build();
     }
 
-    private static void run(LeadKit kit, Actor actor, int team, int iterations, Recording recording) throws SQLException {
+    private static void run(LeadKit kit, Actor actor, int team, int iterations, CountingDataSource recording) throws SQLException {
         LeadQuery teamPage = LeadQuery.builder()
                 .where(Filter.and(Filter.eq("status", "contacted"), Filter.in("owner", QueryBenchmarkData.members(team))))
                 .sort(Sort.desc("leadDate")).pageSize(50).build();
@@ -167,24 +163,22 @@ public final class QueryBenchmark {
     }
 
     /** Runs the call once more, recording its statements on lk_lead, and prints each one's plan with timings. */
-    private static void explain(Recording recording, Supplier<?> call) throws SQLException {
+    private static void explain(CountingDataSource recording, Supplier<?> call) throws SQLException {
         if (recording == null) {
             return;
         }
-        recording.statements.clear();
-        recording.on = true;
+        recording.reset();
+        recording.recording(true);
         call.get();
-        recording.on = false;
-        for (Recorded r : recording.statements) {
-            if (!r.sql.contains("lk_lead l")) {
+        recording.recording(false);
+        for (CountingDataSource.Recorded r : recording.statements()) {
+            if (!r.sql().contains("lk_lead l")) {
                 continue;
             }
-            System.out.println("  statement: " + r.sql);
-            try (Connection c = recording.target.getConnection();
-                 PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + r.sql)) {
-                for (Object[] bind : r.binds) {
-                    bind((Method) bind[0], s, (Object[]) bind[1]);
-                }
+            System.out.println("  statement: " + r.sql());
+            try (Connection c = recording.unwrap(DataSource.class).getConnection();
+                 PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + r.sql())) {
+                r.replay(s);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         System.out.println("    " + rs.getString(1));
@@ -195,102 +189,4 @@ public final class QueryBenchmark {
         }
     }
 
-    private static void bind(Method method, PreparedStatement s, Object[] args) throws SQLException {
-        try {
-            method.invoke(s, args);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new SQLException("could not replay " + method.getName(), e);
-        }
-    }
-
-    /** A statement and its parameter bindings. */
-    private static final class Recorded {
-        final String sql;
-        final List<Object[]> binds = new ArrayList<>();
-
-        Recorded(String sql) {
-            this.sql = sql;
-        }
-    }
-
-    /** Records the prepared statements (text and set… calls) while {@link #on}, for EXPLAIN. */
-    private static final class Recording implements DataSource {
-        final DataSource target;
-        final List<Recorded> statements = new java.util.concurrent.CopyOnWriteArrayList<>();
-        volatile boolean on;
-
-        Recording(DataSource target) {
-            this.target = target;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Connection c = target.getConnection();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> {
-                        Object result = invoke(method, c, args);
-                        if (on && result instanceof PreparedStatement && args != null && args[0] instanceof String) {
-                            Recorded r = new Recorded((String) args[0]);
-                            statements.add(r);
-                            PreparedStatement s = (PreparedStatement) result;
-                            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class},
-                                    (p, m, a) -> {
-                                        if (m.getName().startsWith("set") && a != null && a.length >= 2 && a[0] instanceof Integer) {
-                                            r.binds.add(new Object[] {m, a});
-                                        }
-                                        return invoke(m, s, a);
-                                    });
-                        }
-                        return result;
-                    });
-        }
-
-        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return target.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            target.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            target.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return target.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            return target.getParentLogger();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            return target.unwrap(iface);
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) throws SQLException {
-            return target.isWrapperFor(iface);
-        }
-    }
 }

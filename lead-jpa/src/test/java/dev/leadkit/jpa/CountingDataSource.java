@@ -21,12 +21,12 @@ import java.util.logging.Logger;
  * A {@link DataSource} that records every statement prepared on its connections — SQL text,
  * bound parameters, and how many rows its result sets returned — whoever issues it (Hibernate,
  * or the store's own JDBC). The K3/K5 acceptance counts statements and rows with it, and replays
- * a recorded statement under {@code EXPLAIN}.
+ * a recorded statement under {@code EXPLAIN}; the K6 query benchmark explains its statements with it.
  */
-final class CountingDataSource implements DataSource {
+public final class CountingDataSource implements DataSource {
 
     /** One statement as it ran. */
-    static final class Recorded {
+    public static final class Recorded {
         final String sql;
         /** The {@code setXxx(index, value…)} calls, in order, to replay on another statement. */
         final List<Object[]> binds = new ArrayList<>();
@@ -37,8 +37,18 @@ final class CountingDataSource implements DataSource {
             this.sql = sql;
         }
 
-        /** Binds the recorded parameters on {@code target}. */
-        void replay(PreparedStatement target) throws SQLException {
+        /** @return the statement's SQL text */
+        public String sql() {
+            return sql;
+        }
+
+        /**
+         * Binds the recorded parameters on {@code target}.
+         *
+         * @param target a statement prepared from the same SQL (or a prefix of it, e.g. EXPLAIN)
+         * @throws SQLException when a bind fails
+         */
+        public void replay(PreparedStatement target) throws SQLException {
             for (int i = 0; i < binds.size(); i++) {
                 try {
                     bindMethods.get(i).invoke(target, binds.get(i));
@@ -56,18 +66,25 @@ final class CountingDataSource implements DataSource {
 
     private final DataSource delegate;
     private final List<Recorded> recorded = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean recording = true;
 
-    CountingDataSource(DataSource delegate) {
+    /** @param delegate the pool whose connections are recorded */
+    public CountingDataSource(DataSource delegate) {
         this.delegate = delegate;
     }
 
+    /** @param on whether statements are recorded from now on (they are from the start) */
+    public void recording(boolean on) {
+        this.recording = on;
+    }
+
     /** Forgets what was recorded. */
-    void reset() {
+    public void reset() {
         recorded.clear();
     }
 
     /** @return the statements since the last {@link #reset()} */
-    List<Recorded> statements() {
+    public List<Recorded> statements() {
         synchronized (recorded) {
             return List.copyOf(recorded);
         }
@@ -87,6 +104,9 @@ final class CountingDataSource implements DataSource {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     Object result = invoke(target, method, args);
+                    if (!recording) {
+                        return result;
+                    }
                     if (result instanceof PreparedStatement && args != null && args[0] instanceof String) {
                         Recorded r = new Recorded((String) args[0]);
                         recorded.add(r);
