@@ -4,6 +4,7 @@ import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadId;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +75,33 @@ public interface MatchKeyRepository {
      * @return the leads, as stored (a lead with keys is never deleted)
      */
     List<Lead> candidates(Set<String> keys, Visibility visibility, int limit);
+
+    /**
+     * The candidates of many records at once (requirement I4: an import checks a batch of rows
+     * with one lookup, not one per row): for each key, the stored leads holding it — at most
+     * {@code perKey} of them, the smallest ids first, filtered by the visibility as in
+     * {@link #candidates}. A store answers in one or two round trips; this default asks
+     * {@link #candidates} once per key.
+     *
+     * @param keys       the keys of every record of the batch; keys longer than {@link #MAX_KEY_LENGTH} match nothing
+     * @param visibility which leads the asking actor may see
+     * @param perKey     1 to {@link #MAX_PER_KEY}
+     * @return key to the leads holding it; keys no visible lead holds are absent
+     * @since 0.5
+     */
+    default Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
+        if (perKey < 1 || perKey > MAX_PER_KEY) {
+            throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+        }
+        Map<String, List<Lead>> found = new java.util.HashMap<>();
+        for (String key : keys) {
+            List<Lead> leads = candidates(Set.of(key), visibility, perKey);
+            if (!leads.isEmpty()) {
+                found.put(key, leads);
+            }
+        }
+        return found;
+    }
 
     /**
      * A page of the non-deleted leads the visibility admits, in id order — what the index is
