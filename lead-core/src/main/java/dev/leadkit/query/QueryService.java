@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -118,6 +119,49 @@ public final class QueryService {
         Visibility visibility = policy.visibility(actor);
         return store.inTransaction(tx -> page(tx, compile(tx, visibility, query, Criterion.ALWAYS, List.of(),
                 LeadQuery.DEFAULT_SEARCH_FIELDS, false), query));
+    }
+
+    /**
+     * Hands every lead a query matches among those the actor may view to the consumer, page after
+     * page in the query's order, for exports and batch jobs: pages follow by keyset position (as
+     * {@link LeadPage#nextCursor()} does), each is read in its own short transaction, and no total
+     * is counted, so a million leads cost one index range read per page and memory stays bounded
+     * by the page size. A lead changed meanwhile is seen at most once; one added behind the
+     * current position is not seen. The query's cursor, if any, is where the walk starts; its
+     * offset applies to the first page only.
+     *
+     * <pre>{@code
+     * long rows = kit.queries().forEachPage(admin, LeadQuery.builder().pageSize(1_000).build(),
+     *         page -> page.forEach(writer::write));
+     * }</pre>
+     *
+     * @param actor who asks
+     * @param query the filter, search, sort and page size
+     * @param pages receives each non-empty page, in order; an exception it throws stops the walk
+     * @return how many leads were handed over
+     * @throws ValidationException an unknown field, a wrong-typed value, a cursor not issued for this query
+     */
+    public long forEachPage(Actor actor, LeadQuery query, Consumer<List<Lead>> pages) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(pages, "pages");
+        Visibility visibility = policy.visibility(actor);
+        LeadSelection first = store.inTransaction(tx -> compile(tx, visibility, query, Criterion.ALWAYS, List.of(),
+                LeadQuery.DEFAULT_SEARCH_FIELDS, false));
+        LeadSelection selection = first;
+        long handed = 0;
+        while (true) {
+            LeadSelection current = selection;
+            List<Lead> found = store.inTransaction(tx -> tx.leads().select(current));
+            if (!found.isEmpty()) {
+                pages.accept(found);
+                handed += found.size();
+            }
+            if (found.size() < current.limit()) {
+                return handed;
+            }
+            selection = current.after(position(current, found.get(found.size() - 1)));
+        }
     }
 
     /**

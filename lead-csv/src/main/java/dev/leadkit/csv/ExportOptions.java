@@ -51,6 +51,20 @@ public final class ExportOptions {
         return new Builder();
     }
 
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.filter = filter;
+        b.sort = sort;
+        b.search = search.orElse(null);
+        b.view = view.orElse(null);
+        b.columns = columns.orElse(null);
+        b.delimiter = delimiter;
+        b.excel = excel;
+        b.progress = progress;
+        return b;
+    }
+
     /** @return which leads (ignored when a view is named) */
     public Filter filter() {
         return filter;

@@ -10,7 +10,6 @@ import dev.leadkit.field.CustomFields;
 import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadField;
-import dev.leadkit.query.LeadPage;
 import dev.leadkit.query.LeadQuery;
 import dev.leadkit.query.SavedView;
 import dev.leadkit.query.Sort;
@@ -26,12 +25,17 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -54,6 +58,9 @@ public final class LeadExport {
     /** The kind of the notification sent when an export ends. */
     public static final String FINISHED_NOTIFICATION = "export.finished";
 
+    /** The kind of the notification sent when an export started with {@link #start} fails. */
+    public static final String FAILED_NOTIFICATION = "export.failed";
+
     /** The name of the tags column: a lead's tags joined by commas (tags hold no commas). */
     public static final String TAGS = "tags";
 
@@ -74,6 +81,10 @@ public final class LeadExport {
     }
 
     /**
+     * Writes the export to a file. The rows go to a hidden temporary file beside it, which replaces
+     * the file only when every lead is written: a failed export leaves an earlier file untouched
+     * and no half-written one.
+     *
      * @param actor   who exports; sees only the leads they may view
      * @param file    where to write (replaced)
      * @param options what and how
@@ -83,16 +94,98 @@ public final class LeadExport {
      * @throws NotFoundException    when the named view does not exist or is not visible to the actor
      */
     public long write(Actor actor, Path file, ExportOptions options) {
+        Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(file, "file");
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                1 << 16)) {
-            long rows = write(actor, out, options);
-            kit.notifications().deliver(new Notification(actor.userId(), FINISHED_NOTIFICATION, Optional.empty(),
-                    Map.of("file", String.valueOf(file.getFileName()), "rows", String.valueOf(rows)),
-                    kit.clock().instant()));
+        Objects.requireNonNull(options, "options");
+        long rows = writeFile(actor, file, options, () -> false);
+        notify(actor, FINISHED_NOTIFICATION, file, rows, Optional.empty());
+        return rows;
+    }
+
+    /**
+     * Starts an export to a file on the executor and returns at once (seed 003: a large export
+     * runs as a job and ends with an "export finished" notification). The options' progress
+     * listener is called from the executor's thread.
+     *
+     * @param actor    who exports; sees only the leads they may view
+     * @param file     where to write (replaced when the job finishes)
+     * @param options  what and how
+     * @param executor runs the job
+     * @return the job
+     * @throws java.util.concurrent.RejectedExecutionException when the executor refuses the job
+     */
+    public ExportJob start(Actor actor, Path file, ExportOptions options, Executor executor) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(executor, "executor");
+        ExportJob job = new ExportJob(file);
+        ExportOptions tracked = options.toBuilder().progress(n -> {
+            job.progress(n);
+            options.progress().accept(n);
+        }).build();
+        executor.execute(() -> {
+            try {
+                long rows = writeFile(actor, file, tracked, job::cancelRequested);
+                job.progress(rows);
+                job.end(ExportJob.State.FINISHED, null);
+                notify(actor, FINISHED_NOTIFICATION, file, rows, Optional.empty());
+            } catch (Cancelled e) {
+                job.end(ExportJob.State.CANCELLED, null);
+            } catch (RuntimeException e) {
+                job.end(ExportJob.State.FAILED, e);
+                notify(actor, FAILED_NOTIFICATION, file, job.rows(), Optional.of(e));
+            }
+        });
+        return job;
+    }
+
+    private void notify(Actor actor, String kind, Path file, long rows, Optional<RuntimeException> error) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("file", String.valueOf(file.getFileName()));
+        params.put("rows", String.valueOf(rows));
+        error.ifPresent(e -> params.put("error", e instanceof dev.leadkit.LeadKitException k ? k.code()
+                : e.getClass().getSimpleName()));
+        kit.notifications().deliver(new Notification(actor.userId(), kind, Optional.empty(), params,
+                kit.clock().instant()));
+    }
+
+    /** Thrown inside a page to stop a cancelled job. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("export cancelled", null, false, false);
+        }
+    }
+
+    private long writeFile(Actor actor, Path file, ExportOptions options, BooleanSupplier cancelled) {
+        Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
+        boolean moved = false;
+        try {
+            long rows;
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16)) {
+                rows = write(actor, out, options, cancelled);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
             return rows;
         } catch (IOException e) {
             throw new CsvFormatException("csv.unwritable", "Cannot write " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new CsvFormatException("csv.unwritable", "Cannot write " + file + ": " + e.getCause().getMessage(), e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // best effort: the temporary file is hidden and named as such
+                }
+            }
         }
     }
 
@@ -105,6 +198,10 @@ public final class LeadExport {
      * @return the number of leads written
      */
     public long write(Actor actor, Writer out, ExportOptions options) {
+        return write(actor, out, options, () -> false);
+    }
+
+    private long write(Actor actor, Writer out, ExportOptions options, BooleanSupplier cancelled) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(options, "options");
@@ -139,24 +236,30 @@ public final class LeadExport {
             }
             CSVPrinter printer = new CSVPrinter(out, format);
             printer.printRecord(columns);
-            long rows = 0;
-            LeadQuery page = query.build();
+            LeadQuery walk = query.build();
             String[] record = new String[cells.size()];
-            while (true) {
-                LeadPage found = kit.queries().list(actor, page);
-                for (Lead lead : found.leads()) {
-                    for (int i = 0; i < record.length; i++) {
-                        record[i] = CsvInjection.neutralise(cells.get(i).apply(lead));
-                    }
-                    printer.printRecord((Object[]) record);
-                }
-                rows += found.leads().size();
-                options.progress().accept(rows);
-                if (found.nextCursor().isEmpty()) {
-                    break;
-                }
-                page = page.after(found.nextCursor().get());
+            long[] written = new long[1];
+            if (cancelled.getAsBoolean()) {
+                throw new Cancelled();
             }
+            kit.queries().forEachPage(actor, walk, leads -> {
+                try {
+                    for (Lead lead : leads) {
+                        for (int i = 0; i < record.length; i++) {
+                            record[i] = CsvInjection.neutralise(cells.get(i).apply(lead));
+                        }
+                        printer.printRecord((Object[]) record);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0] += leads.size();
+                options.progress().accept(written[0]);
+                if (cancelled.getAsBoolean()) {
+                    throw new Cancelled();
+                }
+            });
+            long rows = written[0];
             printer.flush();
             return rows;
         } catch (IOException e) {
@@ -199,7 +302,8 @@ public final class LeadExport {
         if (fields.field(key).isPresent()) {
             return lead -> lead.custom(key).map(FieldValue::canonical).orElse("");
         }
-        throw ValidationException.of("columns", "export.column.unknown", "a column is a lead field key ("
+        throw ValidationException.of("columns", "export.column.unknown", "unknown column '" + column
+                + "': a column is a lead field key ("
                 + java.util.Arrays.stream(LeadField.values()).map(LeadField::key)
                 .collect(java.util.stream.Collectors.joining(", ")) + "), tags, or custom.KEY of a defined custom field");
     }

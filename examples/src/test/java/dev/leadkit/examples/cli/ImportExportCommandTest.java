@@ -60,6 +60,26 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void anExportShowsItsProgressWhenAskedAndAnUnknownColumnWritesNoFile() throws IOException {
+        Path in = dir.resolve("leads.csv");
+        Files.writeString(in, "First Name,Last Name\nÆbelø,Sørensen\nIşık,Dağ\n", StandardCharsets.UTF_8);
+        Path data = dir.resolve("leadkit-data");
+        assertThat(leadkit("import", in.toString(), "--data", data.toString()).exitCode()).isZero();
+
+        Path out = dir.resolve("o.csv");
+        CliRun exported = leadkit("export", "--out", out.toString(), "--data", data.toString(), "--progress");
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(exported.err()).contains("Exporting", "2/2 rows");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("Æbelø", "Işık");
+
+        Path bad = dir.resolve("bad.csv");
+        CliRun unknown = leadkit("export", "--out", bad.toString(), "--data", data.toString(), "--columns", "firstName,shoeSize");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("shoeSize").doesNotContain("Exception", "\tat ");
+        assertThat(bad).doesNotExist();
+    }
+
+    @Test
     void badArgumentsAreOneLineAndExitTwo() {
         CliRun missing = leadkit("import", dir.resolve("nope.csv").toString(), "--data", dir.toString());
         assertThat(missing.exitCode()).isEqualTo(2);

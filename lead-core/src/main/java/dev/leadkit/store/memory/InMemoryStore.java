@@ -138,6 +138,17 @@ public final class InMemoryStore implements Store {
     private final Map<String, Set<LeadId>> leadsByKey = new ConcurrentHashMap<>();
     /** "Not a duplicate" decisions by pair ({@code first + '\n' + second}). */
     private final Map<String, DuplicateDecision> decisions = new ConcurrentHashMap<>();
+    /**
+     * Bumped after every commit that changes leads, grants or custom fields: what a query's
+     * result depends on. A {@link Sorted} snapshot of an older version is stale.
+     */
+    private final AtomicLong queryVersion = new AtomicLong();
+    /** The last deep-paged selection's matching rows in order, so the next page is a binary search. */
+    private volatile Sorted sorted;
+
+    /** Every row an unpaged selection matches, sorted, as of one committed version. */
+    private record Sorted(LeadSelection selection, long version, List<MemoryQuery.Keyed> rows) {
+    }
 
     /** Creates an empty store. */
     public InMemoryStore() {
@@ -465,6 +476,30 @@ public final class InMemoryStore implements Store {
             checkOpen();
             Objects.requireNonNull(selection, "selection");
             MemoryQuery query = new MemoryQuery(selection);
+            if ((selection.after().isPresent() || selection.offset() > 0) && writes == 0 && writtenLeads.isEmpty()) {
+                // Paging deep into a result: sort it once, then every later page is a binary search,
+                // as long as no commit changed leads or grants in between.
+                LeadSelection unpaged = unpaged(selection);
+                Sorted snapshot = sorted;
+                if (snapshot == null || snapshot.version() != queryVersion.get() || !snapshot.selection().equals(unpaged)) {
+                    long version = queryVersion.get();
+                    List<LeadRow> matching = new ArrayList<>();
+                    scan(selection, query, matching::add);
+                    snapshot = new Sorted(unpaged, version, query.sortAll(matching));
+                    if (queryVersion.get() == version) { // no commit ran during the scan
+                        sorted = snapshot;
+                    }
+                }
+                countedSelection = unpaged;
+                counted = snapshot.rows().size();
+                writesSeen = writes;
+                List<LeadRow> page = query.page(snapshot.rows());
+                List<Lead> result = new ArrayList<>(page.size());
+                for (LeadRow row : page) {
+                    result.add(row.lead);
+                }
+                return result;
+            }
             MemoryQuery.Pager pager = query.pager();
             long[] matched = new long[1];
             scan(selection, query, row -> {
@@ -1196,6 +1231,9 @@ public final class InMemoryStore implements Store {
                     settings = writtenSettings;
                 }
                 importJobView.apply();
+                if (!writtenLeads.isEmpty() || !writtenAccess.isEmpty() || writtenFields != null) {
+                    queryVersion.incrementAndGet();
+                }
             } finally {
                 commitLock.unlock();
             }

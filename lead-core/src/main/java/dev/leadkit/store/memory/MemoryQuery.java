@@ -51,7 +51,7 @@ final class MemoryQuery {
     }
 
     /** A matching row with its sort values read once. */
-    private static final class Keyed {
+    static final class Keyed {
         final LeadRow row;
         final Object[] keys;
 
@@ -90,6 +90,57 @@ final class MemoryQuery {
 
     private final Comparator<Keyed> order = (a, b) -> compare(a.keys, a.row.lead.id().value(), b.keys,
             b.row.lead.id().value());
+
+    /**
+     * @param matching rows that passed every check
+     * @return them with their sort values, in the selection's order (for {@link #page(List)})
+     */
+    List<Keyed> sortAll(List<LeadRow> matching) {
+        List<Keyed> sorted = new ArrayList<>(matching.size());
+        for (LeadRow row : matching) {
+            sorted.add(new Keyed(row, keys(row)));
+        }
+        sorted.sort(order);
+        return sorted;
+    }
+
+    /**
+     * The selection's page of rows already in its order: those after its keyset position, less
+     * its offset, up to its limit. A binary search finds the position.
+     *
+     * @param sorted every matching row, from {@link #sortAll(List)} of an equal selection
+     * @return the page, in order
+     */
+    List<LeadRow> page(List<Keyed> sorted) {
+        int start = 0;
+        if (selection.after().isPresent()) {
+            LeadSelection.Position p = selection.after().get();
+            Object[] afterKeys = new Object[p.values().size()];
+            for (int i = 0; i < afterKeys.length; i++) {
+                afterKeys[i] = p.values().get(i).orElse(null);
+            }
+            String afterId = p.id().value();
+            int lo = 0;
+            int hi = sorted.size();
+            while (lo < hi) { // the first row ordered after the position
+                int mid = (lo + hi) >>> 1;
+                Keyed k = sorted.get(mid);
+                if (compare(k.keys, k.row.lead.id().value(), afterKeys, afterId) <= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            start = lo;
+        }
+        start = (int) Math.min(sorted.size(), (long) start + selection.offset());
+        int end = (int) Math.min(sorted.size(), (long) start + selection.limit());
+        List<LeadRow> page = new ArrayList<>(end - start);
+        for (int i = start; i < end; i++) {
+            page.add(sorted.get(i).row);
+        }
+        return page;
+    }
 
     /** @return a pager that keeps, of the rows offered, the selection's page */
     Pager pager() {

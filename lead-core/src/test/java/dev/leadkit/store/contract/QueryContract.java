@@ -17,6 +17,7 @@ import dev.leadkit.field.FieldValue;
 import dev.leadkit.lead.Lead;
 import dev.leadkit.lead.LeadDraft;
 import dev.leadkit.lead.LeadId;
+import dev.leadkit.lead.LeadPatch;
 import dev.leadkit.query.BulkOutcome;
 import dev.leadkit.query.BulkResult;
 import dev.leadkit.query.BulkTarget;
@@ -249,6 +250,64 @@ public abstract class QueryContract {
         }
         assertThat(byKeyset).hasSize(23).containsExactlyInAnyOrderElementsOf(all).isEqualTo(byOffset);
         assertThat(page.total()).isEqualTo(23);
+    }
+
+    @Test
+    void forEachPageHandsOverEveryVisibleLeadOnceInTheQuerysOrderPageByPage() {
+        for (int i = 0; i < 23; i++) {
+            int n = i;
+            lead(i % 2 == 0 ? AYSE : MEHMET, b -> b.company("Firma " + (n % 4)));
+        }
+        lead(JONAS, b -> b.company("Firma 1")); // not visible to Ayşe
+        LeadQuery query = LeadQuery.builder().sort(Sort.asc("company"), Sort.desc("leadDate")).pageSize(5).build();
+        List<LeadId> byOffset = new ArrayList<>();
+        for (int offset = 0; offset < 30; offset += 5) {
+            byOffset.addAll(ids(kit.queries().list(AYSE, query.toBuilder().offset(offset).build())));
+        }
+        List<Integer> sizes = new ArrayList<>();
+        List<LeadId> walked = new ArrayList<>();
+
+        long handed = kit.queries().forEachPage(AYSE, query, page -> {
+            sizes.add(page.size());
+            page.forEach(l -> walked.add(l.id()));
+        });
+
+        assertThat(handed).isEqualTo(23);
+        assertThat(sizes).containsExactly(5, 5, 5, 5, 3);
+        assertThat(walked).isEqualTo(byOffset).doesNotHaveDuplicates();
+        assertThat(kit.queries().forEachPage(JONAS, query.toBuilder().search("no such company").build(), page -> {
+            throw new AssertionError("no page expected");
+        })).isZero();
+    }
+
+    @Test
+    void keysetPagesSeeLeadsAndGrantsCommittedBetweenPages() {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            int n = i;
+            leads.add(lead(AYSE, b -> b.company("B" + n)));
+        }
+        Lead foreign = lead(JONAS, b -> b.company("B9"));
+        LeadQuery query = LeadQuery.builder().sort(Sort.asc("company")).pageSize(3).build();
+        List<String> walked = new ArrayList<>();
+        LeadPage page = kit.queries().list(AYSE, query);
+        page.leads().forEach(l -> walked.add(l.company().orElseThrow()));
+        page = kit.queries().list(AYSE, query.after(page.nextCursor().orElseThrow()));
+        page.leads().forEach(l -> walked.add(l.company().orElseThrow()));
+
+        // Between the second and the third page: one lead ahead is renamed behind the position, one
+        // is added ahead, and a foreign lead is shared with Ayşe.
+        Lead renamed = leads.get(7);
+        kit.leads().update(AYSE, renamed.id(), LeadPatch.builder().set(LeadField.COMPANY, "A7").build(), renamed.version());
+        lead(AYSE, b -> b.company("B6½"));
+        kit.access().grant(JONAS, foreign.id(), "ayse", Set.of(dev.leadkit.access.Right.VIEW));
+        while (page.nextCursor().isPresent()) {
+            page = kit.queries().list(AYSE, query.after(page.nextCursor().get()));
+            page.leads().forEach(l -> walked.add(l.company().orElseThrow()));
+        }
+
+        assertThat(walked).containsExactly("B0", "B1", "B2", "B3", "B4", "B5", "B6", "B6½", "B8", "B9");
+        assertThat(page.total()).isEqualTo(11);
     }
 
     @Test
