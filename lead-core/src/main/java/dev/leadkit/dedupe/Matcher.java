@@ -20,6 +20,14 @@ import java.util.function.BiPredicate;
  * digit-wise closeness for dates. The weights are summed into a score and a decision, and the
  * {@link Explanation} lists every line.
  *
+ * <p>What strangers share is not evidence: e-mail addresses that differ in a mailbox number only
+ * (john.smith1@ and john.smith2@) disagree; an e-mail one edit from the other counts nothing when
+ * the names clearly differ, or when it differs where the names differ; city, postcode and house
+ * number count for a match only where the streets do not disagree (and a street only where the
+ * house numbers do not); company and address count for nothing when the names disagree. With
+ * {@link MatchRules#evidenceFloor()} (the default), names alone score just below the possible
+ * threshold.
+ *
  * <pre>{@code
  * Matcher matcher = Matcher.of(MatchRules.defaults());
  * Match m = matcher.compare(a, b);
