@@ -18,6 +18,12 @@ import java.util.Objects;
  * and national id are strong alone; names are strong with company, address, postcode or birth
  * date; a clear disagreement of names or birth date outweighs a shared address.
  *
+ * <p>The evidence floor ({@link #evidenceFloor()}, on by default): when names are the only
+ * attributes that agree — no agreeing e-mail, phone, registration number, national id, company,
+ * website, address, postcode, city or birth date — the score is capped just below the possible
+ * threshold, at {@code possibleThreshold() - 0.05}, so a shared name alone never makes a possible
+ * duplicate, however strongly the name weights are set. Country and region do not lift the floor.
+ *
  * <pre>{@code
  * MatchRules rules = MatchRules.defaults().toBuilder()
  *         .duplicateThreshold(0.7)
@@ -39,6 +45,7 @@ public final class MatchRules {
     private final double[] disagree;
     private final String defaultRegion;
     private final boolean emailProviderRules;
+    private final boolean evidenceFloor;
 
     private MatchRules(Builder b) {
         this.duplicateThreshold = b.duplicateThreshold;
@@ -48,6 +55,7 @@ public final class MatchRules {
         this.disagree = b.disagree.clone();
         this.defaultRegion = b.defaultRegion;
         this.emailProviderRules = b.emailProviderRules;
+        this.evidenceFloor = b.evidenceFloor;
     }
 
     /** @return the default rules for leads */
@@ -107,6 +115,31 @@ public final class MatchRules {
     }
 
     /**
+     * Whether a pair whose only agreeing attributes are names is capped just below the possible
+     * threshold (at {@code possibleThreshold() - 0.05}, never below 0). On by default: a shared
+     * name alone is not a possible duplicate. Off, names alone score by their weights, as they
+     * did before the floor existed.
+     *
+     * @return whether the evidence floor applies
+     */
+    public boolean evidenceFloor() {
+        return evidenceFloor;
+    }
+
+    /**
+     * The highest score a pair reaches on names alone when {@link #evidenceFloor()} is on:
+     * {@code possibleThreshold() - 0.05}, at least 0.
+     *
+     * @return the cap of a names-only score
+     */
+    double namesOnlyCap() {
+        return Math.max(0, possibleThreshold - NAMES_ONLY_MARGIN);
+    }
+
+    /** How far below the possible threshold the evidence floor caps a names-only score. */
+    static final double NAMES_ONLY_MARGIN = 0.05;
+
+    /**
      * @param score a comparison score
      * @return the decision the thresholds give it
      */
@@ -126,6 +159,7 @@ public final class MatchRules {
         private final double[] disagree = new double[MatchField.values().length];
         private String defaultRegion = "DK";
         private boolean emailProviderRules = true;
+        private boolean evidenceFloor = true;
 
         private Builder() {
             Map<MatchField, double[]> w = new EnumMap<>(MatchField.class);
@@ -161,6 +195,7 @@ public final class MatchRules {
             System.arraycopy(r.disagree, 0, disagree, 0, disagree.length);
             defaultRegion = r.defaultRegion;
             emailProviderRules = r.emailProviderRules;
+            evidenceFloor = r.evidenceFloor;
         }
 
         /**
@@ -234,6 +269,20 @@ public final class MatchRules {
          */
         public Builder emailProviderRules(boolean on) {
             this.emailProviderRules = on;
+            return this;
+        }
+
+        /**
+         * Sets the evidence floor (default on): when names are the only attributes that agree,
+         * the score is capped at {@code possibleThreshold - 0.05}, and the explanation says so on
+         * a {@link MatchField#FULL_NAME} line. Off, a shared name alone can be a possible
+         * duplicate (or, with heavy name weights, a duplicate).
+         *
+         * @param on whether a names-only pair stays below the possible threshold
+         * @return this builder
+         */
+        public Builder evidenceFloor(boolean on) {
+            this.evidenceFloor = on;
             return this;
         }
 

@@ -20,6 +20,14 @@ import java.util.function.BiPredicate;
  * digit-wise closeness for dates. The weights are summed into a score and a decision, and the
  * {@link Explanation} lists every line.
  *
+ * <p>What strangers share is not evidence: e-mail addresses that differ in a mailbox number only
+ * (john.smith1@ and john.smith2@) disagree; an e-mail one edit from the other counts nothing when
+ * the names clearly differ, or when it differs where the names differ; city, postcode and house
+ * number count for a match only where the streets do not disagree (and a street only where the
+ * house numbers do not); company and address count for nothing when the names disagree. With
+ * {@link MatchRules#evidenceFloor()} (the default), names alone score just below the possible
+ * threshold.
+ *
  * <pre>{@code
  * Matcher matcher = Matcher.of(MatchRules.defaults());
  * Match m = matcher.compare(a, b);
@@ -159,6 +167,11 @@ public final class Matcher {
                 rules.certainty(), score, threshold)
                 + (strongest == null ? "; no attribute on both sides"
                 : "; strongest: " + strongest.field() + " " + strongest.comparator());
+        for (FieldScore f : lines) {
+            if (f.field() == MatchField.FULL_NAME && f.comparator().startsWith(EVIDENCE_FLOOR)) {
+                rule += "; " + EVIDENCE_FLOOR + ": names alone";
+            }
+        }
         return new Match(a.id, b.id, score, d, new Explanation(lines, total, rule));
     }
 
@@ -172,7 +185,7 @@ public final class Matcher {
      * pair's score, and the pair need not be weighed.
      */
     double bound(Prepared a, Prepared b) {
-        return namesBound(a, b) + restBound(a, b);
+        return namesBound(a, b) + restBound(a, b, new boolean[1]);
     }
 
     /** An upper bound of what the names add to {@link #weigh}. */
@@ -193,16 +206,24 @@ public final class Matcher {
         return w;
     }
 
-    /** An upper bound of what everything but the names adds to {@link #weigh}. */
-    private double restBound(Prepared a, Prepared b) {
+    /**
+     * An upper bound of what everything but the names adds to {@link #weigh}. {@code support[0]}
+     * becomes true when some attribute other than names, country and region may agree (the
+     * evidence that lifts the evidence floor); false means it surely does not.
+     */
+    private double restBound(Prepared a, Prepared b, boolean[] support) {
         double w = 0;
+        double x;
+        boolean may = false;
         if (a.email != null && b.email != null) {
             if (a.email.equals(b.email)) {
                 w += agree(MatchField.EMAIL);
+                may = true;
             } else if (a.emailLocal != null && a.emailLocal.equals(b.emailLocal)) {
                 w += 0; // the local part alone is worth nothing
-            } else if (Similarity.withinOneEdit(a.email, b.email)) {
+            } else if (Similarity.withinOneEdit(a.email, b.email) && !mailboxNumber(a.email, b.email)) {
                 w += partial(MatchField.EMAIL, 0.5);
+                may = true;
             } else {
                 w += disagree(MatchField.EMAIL);
             }
@@ -210,30 +231,43 @@ public final class Matcher {
         if (a.phone != null && b.phone != null) {
             if (a.phone.equals(b.phone)) {
                 w += agree(MatchField.PHONE);
+                may = true;
             } else if (a.phone.length() >= 10 && b.phone.length() >= 10 && a.phone.regionMatches(
                     a.phone.length() - 8, b.phone, b.phone.length() - 8, 8)) {
                 w += partial(MatchField.PHONE, 0.7);
+                may = true;
             } else {
                 w += disagree(MatchField.PHONE);
             }
         }
         if (a.company != null && b.company != null) {
             w += agree(MatchField.COMPANY);
+            may = true;
         }
         if (a.street != null && b.street != null) {
             w += agree(MatchField.STREET);
+            may = true;
         }
         if (a.house != null && b.house != null) {
-            w += a.house.equals(b.house) ? agree(MatchField.HOUSE_NUMBER) : disagree(MatchField.HOUSE_NUMBER);
+            if (a.house.equals(b.house)) {
+                w += agree(MatchField.HOUSE_NUMBER);
+                may = true;
+            } else {
+                w += disagree(MatchField.HOUSE_NUMBER);
+            }
         }
         if (a.line2 != null && b.line2 != null) {
             w += agree(MatchField.ADDRESS_LINE_2);
+            may = true;
         }
         if (a.city != null && b.city != null) {
             w += agree(MatchField.CITY);
+            may = true;
         }
         if (a.postcode != null && b.postcode != null) {
-            w += nearlyExactBound(MatchField.POSTCODE, a.postcode, b.postcode);
+            x = nearlyExactBound(MatchField.POSTCODE, a.postcode, b.postcode);
+            w += x;
+            may |= x > 0;
         }
         if (a.region != null && b.region != null) {
             w += agree(MatchField.REGION);
@@ -242,18 +276,77 @@ public final class Matcher {
             w += a.country.equals(b.country) ? agree(MatchField.COUNTRY) : disagree(MatchField.COUNTRY);
         }
         if (a.website != null && b.website != null) {
-            w += a.website.equals(b.website) ? agree(MatchField.WEBSITE) : disagree(MatchField.WEBSITE);
+            if (a.website.equals(b.website)) {
+                w += agree(MatchField.WEBSITE);
+                may = true;
+            } else {
+                w += disagree(MatchField.WEBSITE);
+            }
         }
         if (a.registration != null && b.registration != null) {
-            w += nearlyExactBound(MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
+            x = nearlyExactBound(MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
+            w += x;
+            may |= x > 0;
         }
         if (a.birthDate != null && b.birthDate != null) {
-            w += scaled(MatchField.BIRTH_DATE, Similarity.dates(a.birthDate, b.birthDate), 0);
+            x = scaled(MatchField.BIRTH_DATE, Similarity.dates(a.birthDate, b.birthDate), 0);
+            w += x;
+            may |= x > 0;
         }
         if (a.nationalId != null && b.nationalId != null) {
-            w += nearlyExactBound(MatchField.NATIONAL_ID, a.nationalId, b.nationalId);
+            x = nearlyExactBound(MatchField.NATIONAL_ID, a.nationalId, b.nationalId);
+            w += x;
+            may |= x > 0;
         }
+        support[0] = may;
         return w;
+    }
+
+    /**
+     * Whether two e-mail addresses differ in one digit only — a digit replaced by another, a
+     * digit added, or two digits swapped — as a mail provider numbers the mailboxes of namesakes
+     * (john.smith1@ and john.smith2@, jane.doe27@ and jane.doe72@): two mailboxes, not a typing
+     * error. False for any other difference.
+     */
+    static boolean mailboxNumber(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (la < lb) {
+            return mailboxNumber(b, a);
+        }
+        int i = 0;
+        while (i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (la == lb) {
+            if (i >= la || !isDigit(a.charAt(i)) || !isDigit(b.charAt(i))) {
+                return false;
+            }
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
+                return true;
+            }
+            // two adjacent digits swapped
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i)
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
+        }
+        return la == lb + 1 && isDigit(a.charAt(i)) && a.regionMatches(i + 1, b, i, lb - i);
+    }
+
+    /**
+     * Whether a given name or surname that differs between the records appears, as each record
+     * spells it, in that record's e-mail address: then an e-mail one edit from the other repeats
+     * the names' difference rather than adding evidence of its own.
+     */
+    private static boolean emailFollowsNames(Prepared a, Prepared b) {
+        return followsPart(a.last, b.last, a.email, b.email) || followsPart(a.first, b.first, a.email, b.email);
+    }
+
+    private static boolean followsPart(String x, String y, String ex, String ey) {
+        return x != null && y != null && !x.equals(y) && ex.contains(x) && ey.contains(y);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private double nearlyExactBound(MatchField f, String a, String b) {
@@ -270,25 +363,52 @@ public final class Matcher {
      * company and address for records whose names disagree.
      */
     boolean canReach(Prepared a, Prepared b, double threshold) {
-        double rest = restBound(a, b);
-        if (score(namesBound(a, b) + rest) < threshold) {
+        boolean[] support = new boolean[1];
+        double rest = restBound(a, b, support);
+        double names = namesBound(a, b);
+        if (!support[0] && rules.evidenceFloor()) {
+            // Names alone: capped below the possible threshold, so no string similarity is needed.
+            return Math.min(score(names + rest), rules.namesOnlyCap()) >= threshold;
+        }
+        if (score(names + rest) < threshold) {
             return false;
         }
         return score(names(a, b, null, new boolean[1]) + rest) >= threshold;
     }
 
-    /** The summed weight of two records; each line goes to {@code sink} when it is not null. */
+    /**
+     * The summed weight of two records; each line goes to {@code sink} when it is not null. With
+     * the evidence floor on, a total that rests on names alone is capped at
+     * {@link MatchRules#namesOnlyCap()} (a {@link MatchField#FULL_NAME} line says so).
+     */
     double weigh(Prepared a, Prepared b, List<FieldScore> sink) {
         int before = sink == null ? 0 : sink.size();
         boolean[] namesDisagree = new boolean[1];
         double w = names(a, b, sink, namesDisagree);
+        // Whether an attribute other than names, country and region agrees: what lifts the evidence floor.
+        boolean support = false;
+        double x;
         if (a.email != null && b.email != null) {
             if (a.email.equals(b.email)) {
                 w += line(sink, MatchField.EMAIL, "exact", 1, agree(MatchField.EMAIL));
+                support = true;
             } else if (a.emailLocal != null && a.emailLocal.equals(b.emailLocal)) {
                 w += line(sink, MatchField.EMAIL, "local-part", 0.5, 0);
             } else if (Math.abs(a.email.length() - b.email.length()) <= 1 && Similarity.osaDistance(a.email, b.email) == 1) {
-                w += line(sink, MatchField.EMAIL, "edit-distance", 0.7, partial(MatchField.EMAIL, 0.5));
+                if (mailboxNumber(a.email, b.email)) {
+                    // john.smith1@ and john.smith2@: the provider numbered two namesakes' mailboxes.
+                    w += line(sink, MatchField.EMAIL, "mailbox-number", 0, disagree(MatchField.EMAIL));
+                } else if (namesDisagree[0]) {
+                    // One edit apart, but the names clearly differ: no evidence either way.
+                    w += line(sink, MatchField.EMAIL, "edit-distance, not counted: names disagree", 0.7, 0);
+                } else if (emailFollowsNames(a, b)) {
+                    // The addresses differ where the names differ (kazlauskas@ and kazlauskis@ of a
+                    // Kazlauskas and a Kazlauskis): the e-mail repeats the names, it adds nothing.
+                    w += line(sink, MatchField.EMAIL, "edit-distance, not counted: follows the names", 0.7, 0);
+                } else {
+                    w += line(sink, MatchField.EMAIL, "edit-distance", 0.7, partial(MatchField.EMAIL, 0.5));
+                    support = true;
+                }
             } else {
                 w += line(sink, MatchField.EMAIL, "exact", 0, disagree(MatchField.EMAIL));
             }
@@ -296,9 +416,12 @@ public final class Matcher {
         if (a.phone != null && b.phone != null) {
             if (a.phone.equals(b.phone)) {
                 w += line(sink, MatchField.PHONE, "exact", 1, agree(MatchField.PHONE));
+                support = true;
             } else if (a.phone.length() >= 10 && b.phone.length() >= 10 && a.phone.regionMatches(
                     a.phone.length() - 8, b.phone, b.phone.length() - 8, 8)) {
-                w += line(sink, MatchField.PHONE, "national-number", 0.8, partial(MatchField.PHONE, 0.7));
+                x = line(sink, MatchField.PHONE, "national-number", 0.8, partial(MatchField.PHONE, 0.7));
+                w += x;
+                support |= x > 0;
             } else {
                 w += line(sink, MatchField.PHONE, "exact", 0, disagree(MatchField.PHONE));
             }
@@ -308,31 +431,49 @@ public final class Matcher {
         // still count against).
         double sharedFor = 0;
         double sharedAgainst = 0;
-        double x;
+        boolean sharedSupport = false;
         if (a.company != null && b.company != null) {
             double s = Similarity.tokenSet(a.company, b.company);
             x = line(sink, MatchField.COMPANY, "token-set", s, scaled(MatchField.COMPANY, s, 0.8));
             if (x > 0) {
                 sharedFor += x;
+                sharedSupport = true;
             } else {
                 sharedAgainst += x;
             }
         }
+        // City, postcode and house number support a match only where the streets do not disagree:
+        // the same town or number on another street is what strangers share.
+        boolean streetsDisagree = false;
         if (a.street != null && b.street != null) {
             double s = Similarity.tokenSet(a.street, b.street);
-            x = line(sink, MatchField.STREET, "token-set", s, scaled(MatchField.STREET, s, 0.75));
+            double weight = scaled(MatchField.STREET, s, 0.75);
+            if (weight > 0 && a.house != null && b.house != null && !Similarity.withinOneEdit(a.house, b.house)) {
+                x = line(sink, MatchField.STREET, "token-set, not counted: house numbers differ", s, 0);
+                streetsDisagree = true;
+            } else {
+                x = line(sink, MatchField.STREET, "token-set", s, weight);
+            }
             if (x > 0) {
                 sharedFor += x;
+                sharedSupport = true;
             } else {
                 sharedAgainst += x;
+                streetsDisagree |= x < 0;
             }
         }
         if (a.house != null && b.house != null) {
-            x = exact(sink, MatchField.HOUSE_NUMBER, a.house, b.house);
-            if (x > 0) {
-                sharedFor += x;
+            boolean same = a.house.equals(b.house);
+            if (same && streetsDisagree) {
+                line(sink, MatchField.HOUSE_NUMBER, "exact, not counted: streets disagree", 1, 0);
             } else {
-                sharedAgainst += x;
+                x = exact(sink, MatchField.HOUSE_NUMBER, a.house, b.house);
+                if (x > 0) {
+                    sharedFor += x;
+                    sharedSupport = true;
+                } else {
+                    sharedAgainst += x;
+                }
             }
         }
         if (a.line2 != null && b.line2 != null) {
@@ -340,25 +481,39 @@ public final class Matcher {
             x = line(sink, MatchField.ADDRESS_LINE_2, "token-set", s, scaled(MatchField.ADDRESS_LINE_2, s, 0.75));
             if (x > 0) {
                 sharedFor += x;
+                sharedSupport = true;
             } else {
                 sharedAgainst += x;
             }
         }
         if (a.city != null && b.city != null) {
             double s = Similarity.jaroWinkler(a.city, b.city);
-            x = line(sink, MatchField.CITY, "jaro-winkler", s, scaled(MatchField.CITY, s, 0.8));
-            if (x > 0) {
-                sharedFor += x;
+            double weight = scaled(MatchField.CITY, s, 0.8);
+            if (weight > 0 && streetsDisagree) {
+                line(sink, MatchField.CITY, "jaro-winkler, not counted: streets disagree", s, 0);
             } else {
-                sharedAgainst += x;
+                x = line(sink, MatchField.CITY, "jaro-winkler", s, weight);
+                if (x > 0) {
+                    sharedFor += x;
+                    sharedSupport = true;
+                } else {
+                    sharedAgainst += x;
+                }
             }
         }
         if (a.postcode != null && b.postcode != null) {
-            x = nearlyExact(sink, MatchField.POSTCODE, a.postcode, b.postcode);
-            if (x > 0) {
-                sharedFor += x;
+            if (streetsDisagree && nearlyExact(null, MatchField.POSTCODE, a.postcode, b.postcode) > 0) {
+                boolean same = a.postcode.equals(b.postcode);
+                line(sink, MatchField.POSTCODE, (same ? "exact" : "edit-distance") + ", not counted: streets disagree",
+                        same ? 1 : 0.5, 0);
             } else {
-                sharedAgainst += x;
+                x = nearlyExact(sink, MatchField.POSTCODE, a.postcode, b.postcode);
+                if (x > 0) {
+                    sharedFor += x;
+                    sharedSupport = true;
+                } else {
+                    sharedAgainst += x;
+                }
             }
         }
         if (a.region != null && b.region != null) {
@@ -382,6 +537,7 @@ public final class Matcher {
             x = exact(sink, MatchField.WEBSITE, a.website, b.website);
             if (x > 0) {
                 sharedFor += x;
+                sharedSupport = true;
             } else {
                 sharedAgainst += x;
             }
@@ -390,6 +546,7 @@ public final class Matcher {
             x = nearlyExact(sink, MatchField.REGISTRATION_NUMBER, a.registration, b.registration);
             if (x > 0) {
                 sharedFor += x;
+                sharedSupport = true;
             } else {
                 sharedAgainst += x;
             }
@@ -405,17 +562,35 @@ public final class Matcher {
                 }
             }
             sharedFor = 0;
+            sharedSupport = false;
         }
         w += sharedFor + sharedAgainst;
+        support |= sharedSupport;
         if (a.birthDate != null && b.birthDate != null) {
             double s = Similarity.dates(a.birthDate, b.birthDate);
-            w += line(sink, MatchField.BIRTH_DATE, "date", s, scaled(MatchField.BIRTH_DATE, s, 0));
+            x = line(sink, MatchField.BIRTH_DATE, "date", s, scaled(MatchField.BIRTH_DATE, s, 0));
+            w += x;
+            support |= x > 0;
         }
         if (a.nationalId != null && b.nationalId != null) {
-            w += nearlyExact(sink, MatchField.NATIONAL_ID, a.nationalId, b.nationalId);
+            x = nearlyExact(sink, MatchField.NATIONAL_ID, a.nationalId, b.nationalId);
+            w += x;
+            support |= x > 0;
+        }
+        if (!support && rules.evidenceFloor()) {
+            double cap = rules.namesOnlyCap() * rules.certainty();
+            if (w > cap) {
+                line(sink, MatchField.FULL_NAME, String.format(Locale.ROOT,
+                        EVIDENCE_FLOOR + ": names alone (no other attribute agrees), capped at score %.2f",
+                        rules.namesOnlyCap()), 1, cap - w);
+                w = cap;
+            }
         }
         return w;
     }
+
+    /** The comparator name of the line the evidence floor adds. */
+    static final String EVIDENCE_FLOOR = "evidence floor";
 
     private static final java.util.Set<MatchField> SHARED = java.util.EnumSet.of(MatchField.COMPANY,
             MatchField.STREET, MatchField.HOUSE_NUMBER, MatchField.ADDRESS_LINE_2, MatchField.CITY,

@@ -20,16 +20,26 @@ class CandidateIndexTest {
         return b.set(MatchField.EMAIL, email).build();
     }
 
+    private static MatchRecord inAarhus(MatchRecord r) {
+        java.util.Map<MatchField, String> values = new java.util.EnumMap<>(MatchField.class);
+        values.putAll(r.values());
+        values.put(MatchField.CITY, "Aarhus");
+        return MatchRecord.of(r.id(), values);
+    }
+
     @Test
     void aCheckFindsTheIndexedDuplicateBestFirstAndNotTheRecordItself() {
         index.put(person("1", "Ann", "Lund", "ann@lund.dk"));
-        index.put(person("2", "Anne", "Lund", null));
+        // The same name and city, no e-mail: a weaker match (a name alone would not be one).
+        index.put(MatchRecord.builder("2").set(MatchField.FIRST_NAME, "Anne").set(MatchField.LAST_NAME, "Lund")
+                .set(MatchField.CITY, "Aarhus").build());
         index.put(person("3", "Bo", "Holm", "bo@holm.dk"));
+        index.put(person("4", "Anne", "Lund", null));
 
-        List<Match> found = index.matches(person("1", "Ann", "Lund", "ANN@lund.dk"));
+        List<Match> found = index.matches(inAarhus(person("1", "Ann", "Lund", "ANN@lund.dk")));
 
         assertThat(found).extracting(Match::otherId).containsExactly("2");
-        List<Match> fresh = index.matches(person("new", "Ann", "Lund", "ann@lund.dk"));
+        List<Match> fresh = index.matches(inAarhus(person("new", "Ann", "Lund", "ann@lund.dk")));
         assertThat(fresh).extracting(Match::otherId).containsExactly("1", "2");
         assertThat(fresh.get(0).decision()).isEqualTo(Decision.DUPLICATE);
         assertThat(fresh.get(0).explanation().fields()).isNotEmpty();

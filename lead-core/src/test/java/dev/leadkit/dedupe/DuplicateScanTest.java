@@ -52,14 +52,22 @@ class DuplicateScanTest {
         assertThat(summary.pairsMatched()).isEqualTo(1);
     }
 
+    private static MatchRecord inAarhus(MatchRecord r) {
+        java.util.Map<MatchField, String> values = new java.util.EnumMap<>(MatchField.class);
+        values.putAll(r.values());
+        values.put(MatchField.CITY, "Aarhus");
+        return MatchRecord.of(r.id(), values);
+    }
+
     @Test
     void theChainingGuardKeepsAPossibleLinkFromJoiningTwoClusters() {
-        // a–b and c–d are duplicates by e-mail; b–c share only the name: a possible link at best.
+        // a–b and c–d are duplicates by e-mail; across the pairs they share only name and city:
+        // a possible link at best.
         List<MatchRecord> records = List.of(
-                person("a", "Ann", "Lund", "ann@lund.dk", null),
-                person("b", "Ann", "Lund", "ann@lund.dk", "+45 11111111"),
-                person("c", "Ann", "Lund", "other@lund.dk", "+45 22222222"),
-                person("d", "Ann", "Lund", "other@lund.dk", null));
+                inAarhus(person("a", "Ann", "Lund", "ann@lund.dk", null)),
+                inAarhus(person("b", "Ann", "Lund", "ann@lund.dk", "+45 11111111")),
+                inAarhus(person("c", "Ann", "Lund", "other@lund.dk", "+45 22222222")),
+                inAarhus(person("d", "Ann", "Lund", "other@lund.dk", null)));
 
         ScanResult result = DuplicateScan.builder(matcher).build().run(records);
 
@@ -145,10 +153,17 @@ class DuplicateScanTest {
         records.add(person("mail-1", "Ann", "Jensen", "ann.j@lund.dk", null));
         records.add(person("mail-2", "Ann", "Jensen", "ann.j@lund.dk", null));
 
-        ScanResult result = DuplicateScan.builder(matcher).threads(2).build().run(records);
+        // Without the evidence floor (which keeps any name alone below the possible threshold), so
+        // that the common-name weight is seen on its own.
+        Matcher namesCount = Matcher.of(MatchRules.defaults().toBuilder().evidenceFloor(false).build());
+        ScanResult result = DuplicateScan.builder(namesCount).threads(2).build().run(records);
 
         // Compared one by one (no counting), any two namesakes are a possible duplicate.
-        assertThat(matcher.compare(records.get(0), records.get(1)).decision()).isEqualTo(Decision.POSSIBLE_DUPLICATE);
+        assertThat(namesCount.compare(records.get(0), records.get(1)).decision()).isEqualTo(Decision.POSSIBLE_DUPLICATE);
+        // With the evidence floor, neither a common nor a rare name alone makes a possible duplicate.
+        assertThat(matcher.compare(records.get(0), records.get(1)).decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(DuplicateScan.builder(matcher).threads(2).build().run(records).clusters()).extracting(Cluster::ids)
+                .containsExactly(List.of("mail-1", "mail-2"));
         assertThat(result.clusters()).extracting(Cluster::ids)
                 .containsExactlyInAnyOrder(List.of("rare-1", "rare-2"), List.of("mail-1", "mail-2"));
         assertThat(result.clusters()).filteredOn(c -> c.ids().contains("mail-1")).singleElement()

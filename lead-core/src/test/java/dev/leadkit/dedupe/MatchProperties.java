@@ -12,7 +12,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Laws of the matcher: symmetric scores in [0, 1], and a record is its own best match. */
+/**
+ * Laws of the matcher: symmetric scores in [0, 1], a record is its own best match, and under the
+ * evidence floor names alone stay below the possible threshold.
+ */
 class MatchProperties {
 
     private static final Matcher MATCHER = Matcher.of(MatchRules.defaults());
@@ -21,10 +24,12 @@ class MatchProperties {
     Arbitrary<Map<MatchField, String>> values() {
         Arbitrary<String> names = Arbitraries.of("Ann", "Anne", "Bill", "William", "Søren", "Soeren", "Jensen",
                 "Jenssen", "Yılmaz", "Yilmaz", "Lund", "A.", "Müller");
-        Arbitrary<String> emails = Arbitraries.of("ann@lund.dk", "ANN@lund.dk", "a.nn@gmail.com", "ann@gmail.com", "bo@x.dk");
+        Arbitrary<String> emails = Arbitraries.of("ann@lund.dk", "ANN@lund.dk", "a.nn@gmail.com", "ann@gmail.com", "bo@x.dk",
+                "ann1@lund.dk", "ann2@lund.dk", "ann12@lund.dk", "ann21@lund.dk", "jensen@x.dk", "jenssen@x.dk");
         Arbitrary<String> phones = Arbitraries.of("+45 20304050", "20304050", "+45 20304051", "0045 20 30 40 50");
         Arbitrary<String> companies = Arbitraries.of("Lund ApS", "Lund A/S", "Nordisk Vind", "Zafer Enerji A.Ş.");
-        Arbitrary<String> streets = Arbitraries.of("Nørregade 12", "Norregade 12", "High Street 4", "High St 5");
+        Arbitrary<String> streets = Arbitraries.of("Nørregade 12", "Norregade 12", "High Street 4", "High St 5",
+                "Nørregade 97", "Vestergade 12");
         Arbitrary<String> postcodes = Arbitraries.of("2100", "2101", "8000");
         Arbitrary<String> dates = Arbitraries.of("1980-03-12", "19800312", "12.03.1980", "1980-12-03", "1981");
         return Combinators.combine(names.injectNull(0.3), names.injectNull(0.3), emails.injectNull(0.5),
@@ -71,5 +76,25 @@ class MatchProperties {
 
         assertThat(self).isEqualTo(1.0);
         assertThat(withTwin).isGreaterThanOrEqualTo(withOther);
+    }
+
+    @Property(tries = 1000)
+    void namesAloneStayBelowThePossibleThresholdUnderTheEvidenceFloor(@ForAll("values") Map<MatchField, String> a,
+                                                                    @ForAll("values") Map<MatchField, String> b) {
+        Match m = MATCHER.compare(MatchRecord.of("a", namesAndCountry(a)), MatchRecord.of("b", namesAndCountry(b)));
+        Match withoutFloor = Matcher.of(MatchRules.defaults().toBuilder().evidenceFloor(false).build())
+                .compare(MatchRecord.of("a", namesAndCountry(a)), MatchRecord.of("b", namesAndCountry(b)));
+
+        assertThat(m.score()).isLessThanOrEqualTo(MatchRules.defaults().possibleThreshold() - 0.05 + 1e-9)
+                .isLessThanOrEqualTo(withoutFloor.score());
+        assertThat(m.decision()).isEqualTo(Decision.DISTINCT);
+    }
+
+    private static Map<MatchField, String> namesAndCountry(Map<MatchField, String> values) {
+        Map<MatchField, String> m = new EnumMap<>(MatchField.class);
+        put(m, MatchField.FIRST_NAME, values.get(MatchField.FIRST_NAME));
+        put(m, MatchField.LAST_NAME, values.get(MatchField.LAST_NAME));
+        m.put(MatchField.COUNTRY, "DK");
+        return m;
     }
 }

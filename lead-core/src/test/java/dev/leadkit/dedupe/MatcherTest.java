@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class MatcherTest {
 
@@ -46,25 +47,161 @@ class MatcherTest {
     @Test
     void aMissingValueIsNeitherAgreementNorDisagreement() {
         MatchRecord full = rec("1").set(MatchField.FIRST_NAME, "Ann").set(MatchField.LAST_NAME, "Lund")
-                .set(MatchField.EMAIL, "ann@lund.dk").build();
-        MatchRecord sparse = rec("2").set(MatchField.FIRST_NAME, "Ann").set(MatchField.LAST_NAME, "Lund").build();
+                .set(MatchField.CITY, "Aarhus").set(MatchField.EMAIL, "ann@lund.dk").build();
+        MatchRecord sparse = rec("2").set(MatchField.FIRST_NAME, "Ann").set(MatchField.LAST_NAME, "Lund")
+                .set(MatchField.CITY, "Aarhus").build();
         MatchRecord other = rec("3").set(MatchField.FIRST_NAME, "Ann").set(MatchField.LAST_NAME, "Lund")
-                .set(MatchField.EMAIL, "someone@else.dk").build();
+                .set(MatchField.CITY, "Aarhus").set(MatchField.EMAIL, "someone@else.dk").build();
 
         Match withMissing = matcher.compare(full, sparse);
         Match withDifferent = matcher.compare(full, other);
 
         assertThat(withMissing.explanation().fields()).extracting(FieldScore::field)
-                .containsExactly(MatchField.FIRST_NAME, MatchField.LAST_NAME);
+                .containsExactly(MatchField.FIRST_NAME, MatchField.LAST_NAME, MatchField.CITY);
         assertThat(withMissing.score()).isGreaterThan(withDifferent.score());
     }
 
     @Test
-    void namesAloneAreAtMostAPossibleDuplicate() {
-        Match m = matcher.compare(rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build(),
-                rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build());
+    void namesAloneAreNotAPossibleDuplicateAndTheExplanationSaysWhy() {
+        MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.COUNTRY, "DK").build();
+        MatchRecord b = rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.COUNTRY, "Denmark").build();
 
+        Match m = matcher.compare(a, b);
+
+        MatchRules rules = MatchRules.defaults();
+        assertThat(rules.evidenceFloor()).isTrue();
+        assertThat(m.decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(m.score()).isCloseTo(rules.possibleThreshold() - 0.05, within(1e-9));
+        assertThat(m.explanation().fields()).filteredOn(f -> f.field() == MatchField.FULL_NAME).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.comparator()).startsWith("evidence floor: names alone");
+                    assertThat(f.weight()).isNegative();
+                });
+        assertThat(m.explanation().fields().stream().mapToDouble(FieldScore::weight).sum())
+                .isCloseTo(m.explanation().totalWeight(), within(1e-9));
+        assertThat(m.explanation().rule()).contains("evidence floor: names alone");
+        assertThat(matcher.compare(b, a).score()).isEqualTo(m.score());
+    }
+
+    @Test
+    void withoutTheEvidenceFloorNamesAloneAreAPossibleDuplicate() {
+        MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build();
+        MatchRecord b = rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build();
+        MatchRules noFloor = MatchRules.defaults().toBuilder().evidenceFloor(false).build();
+
+        Match m = Matcher.of(noFloor).compare(a, b);
+
+        assertThat(noFloor.evidenceFloor()).isFalse();
+        assertThat(noFloor.toBuilder().build().evidenceFloor()).isFalse();
         assertThat(m.decision()).isEqualTo(Decision.POSSIBLE_DUPLICATE);
+        assertThat(m.explanation().fields()).extracting(FieldScore::field).doesNotContain(MatchField.FULL_NAME);
+        assertThat(m.explanation().rule()).doesNotContain("evidence floor");
+    }
+
+    @Test
+    void anyOtherAgreeingAttributeLiftsTheEvidenceFloorButCountryDoesNot() {
+        MatchRecord.Builder jens = rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen");
+        MatchRecord.Builder jens2 = rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen");
+
+        Match withCity = matcher.compare(jens.set(MatchField.CITY, "Odense").build(), jens2.set(MatchField.CITY, "Odense").build());
+        Match withCountry = matcher.compare(rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen")
+                        .set(MatchField.COUNTRY, "DK").set(MatchField.REGION, "Fyn").build(),
+                rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen")
+                        .set(MatchField.COUNTRY, "DK").set(MatchField.REGION, "Fyn").build());
+
+        assertThat(withCity.decision()).isNotEqualTo(Decision.DISTINCT);
+        assertThat(withCity.explanation().fields()).extracting(FieldScore::field).doesNotContain(MatchField.FULL_NAME);
+        assertThat(withCountry.decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(withCountry.explanation().fields()).extracting(FieldScore::field).contains(MatchField.FULL_NAME);
+    }
+
+    @Test
+    void eMailsThatDifferInTheMailboxNumberOnlyDisagree() {
+        MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "John").set(MatchField.LAST_NAME, "Smith")
+                .set(MatchField.EMAIL, "john.smith1@example.com").build();
+        MatchRecord b = rec("2").set(MatchField.FIRST_NAME, "John").set(MatchField.LAST_NAME, "Smith")
+                .set(MatchField.EMAIL, "john.smith2@example.com").build();
+        MatchRecord typo = rec("3").set(MatchField.FIRST_NAME, "John").set(MatchField.LAST_NAME, "Smith")
+                .set(MatchField.EMAIL, "john.smiht1@example.com").build();
+
+        Match numbered = matcher.compare(a, b);
+        Match typed = matcher.compare(a, typo);
+
+        assertThat(numbered.decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(numbered.explanation().fields()).filteredOn(f -> f.field() == MatchField.EMAIL).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.comparator()).isEqualTo("mailbox-number");
+                    assertThat(f.weight()).isEqualTo(MatchRules.defaults().disagreeWeight(MatchField.EMAIL));
+                });
+        assertThat(typed.decision()).isEqualTo(Decision.DUPLICATE);
+        assertThat(typed.explanation().fields()).filteredOn(f -> f.field() == MatchField.EMAIL).singleElement()
+                .satisfies(f -> assertThat(f.comparator()).isEqualTo("edit-distance"));
+    }
+
+    @Test
+    void theMailboxNumberIsADigitReplacedAddedOrSwapped() {
+        assertThat(Matcher.mailboxNumber("ann1@x.dk", "ann2@x.dk")).isTrue();
+        assertThat(Matcher.mailboxNumber("ann@x.dk", "ann7@x.dk")).isTrue();
+        assertThat(Matcher.mailboxNumber("ann17@x.dk", "ann1@x.dk")).isTrue();
+        assertThat(Matcher.mailboxNumber("ann27@x.dk", "ann72@x.dk")).isTrue();
+        assertThat(Matcher.mailboxNumber("ann@x.dk", "anm@x.dk")).isFalse();
+        assertThat(Matcher.mailboxNumber("ann1@x.dk", "annl@x.dk")).isFalse();
+        assertThat(Matcher.mailboxNumber("ann1@x.dk", "ann1@x.dk")).isFalse();
+        assertThat(Matcher.mailboxNumber("ann12@x.dk", "ann34@x.dk")).isFalse();
+    }
+
+    @Test
+    void anEMailOneEditAwayCountsNothingWhenTheNamesDisagreeOrWhenItRepeatsTheNames() {
+        MatchRecord ann = rec("1").set(MatchField.FIRST_NAME, "Ann").set(MatchField.LAST_NAME, "Lund")
+                .set(MatchField.EMAIL, "sales@lund.dk").build();
+        MatchRecord bo = rec("2").set(MatchField.FIRST_NAME, "Bo").set(MatchField.LAST_NAME, "Holm")
+                .set(MatchField.EMAIL, "sale@lund.dk").build();
+        MatchRecord kazlauskas = rec("3").set(MatchField.FIRST_NAME, "Ona").set(MatchField.LAST_NAME, "Kazlauskas")
+                .set(MatchField.EMAIL, "ona.kazlauskas@gmail.com").build();
+        MatchRecord kazlauskis = rec("4").set(MatchField.FIRST_NAME, "Ona").set(MatchField.LAST_NAME, "Kazlauskis")
+                .set(MatchField.EMAIL, "ona.kazlauskis@gmail.com").build();
+
+        assertThat(matcher.compare(ann, bo).explanation().fields()).filteredOn(f -> f.field() == MatchField.EMAIL)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.comparator()).isEqualTo("edit-distance, not counted: names disagree");
+                    assertThat(f.weight()).isZero();
+                });
+        Match namesakes = matcher.compare(kazlauskas, kazlauskis);
+        assertThat(namesakes.explanation().fields()).filteredOn(f -> f.field() == MatchField.EMAIL)
+                .singleElement().satisfies(f -> {
+                    assertThat(f.comparator()).isEqualTo("edit-distance, not counted: follows the names");
+                    assertThat(f.weight()).isZero();
+                });
+        assertThat(namesakes.decision()).isEqualTo(Decision.DISTINCT);
+    }
+
+    @Test
+    void cityPostcodeAndHouseNumberSupportAMatchOnlyWhereTheStreetsDoNotDisagree() {
+        MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "Hanne").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.STREET, "Kirkevej 94").set(MatchField.POSTCODE, "4000").set(MatchField.CITY, "Roskilde").build();
+        MatchRecord otherStreet = rec("2").set(MatchField.FIRST_NAME, "Hanne").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.STREET, "Strandallé 94").set(MatchField.POSTCODE, "4000").set(MatchField.CITY, "Roskilde").build();
+        MatchRecord otherHouse = rec("3").set(MatchField.FIRST_NAME, "Hanne").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.STREET, "Kirkevej 17").set(MatchField.POSTCODE, "4000").set(MatchField.CITY, "Roskilde").build();
+        MatchRecord noStreet = rec("4").set(MatchField.FIRST_NAME, "Hanne").set(MatchField.LAST_NAME, "Jensen")
+                .set(MatchField.POSTCODE, "4000").set(MatchField.CITY, "Roskilde").build();
+
+        Match streets = matcher.compare(a, otherStreet);
+        Match houses = matcher.compare(a, otherHouse);
+
+        assertThat(streets.explanation().fields()).filteredOn(f -> f.field() == MatchField.CITY
+                        || f.field() == MatchField.POSTCODE || f.field() == MatchField.HOUSE_NUMBER)
+                .hasSize(3).allSatisfy(f -> {
+                    assertThat(f.comparator()).endsWith("not counted: streets disagree");
+                    assertThat(f.weight()).isZero();
+                });
+        assertThat(streets.decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(houses.explanation().fields()).filteredOn(f -> f.field() == MatchField.STREET).singleElement()
+                .satisfies(f -> assertThat(f.comparator()).endsWith("not counted: house numbers differ"));
+        assertThat(houses.decision()).isEqualTo(Decision.DISTINCT);
+        assertThat(matcher.compare(a, noStreet).decision()).isEqualTo(Decision.DUPLICATE);
     }
 
     @Test
@@ -149,7 +286,8 @@ class MatcherTest {
     void thresholdsAndWeightsAreConfigurable() {
         MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build();
         MatchRecord b = rec("2").set(MatchField.FIRST_NAME, "Jens").set(MatchField.LAST_NAME, "Jensen").build();
-        Matcher strictNames = Matcher.of(MatchRules.builder().weights(MatchField.LAST_NAME, 12, -6).build());
+        Matcher strictNames = Matcher.of(MatchRules.builder().weights(MatchField.LAST_NAME, 12, -6)
+                .evidenceFloor(false).build());
 
         assertThat(strictNames.compare(a, b).decision()).isEqualTo(Decision.DUPLICATE);
         assertThatThrownBy(() -> MatchRules.builder().possibleThreshold(0.9).duplicateThreshold(0.5).build())
@@ -167,10 +305,14 @@ class MatcherTest {
                 rec("other").set(MatchField.FIRST_NAME, "Bo").set(MatchField.LAST_NAME, "Holm").build(),
                 rec("declined").set(MatchField.EMAIL, "ann@lund.dk").build());
 
-        List<Match> ranked = matcher.rank(me, candidates, (a, b) -> b.equals("declined"));
+        List<Match> ranked = Matcher.of(MatchRules.defaults().toBuilder().evidenceFloor(false).build())
+                .rank(me, candidates, (a, b) -> b.equals("declined"));
 
         assertThat(ranked).extracting(Match::otherId).containsExactly("strong", "weak");
         assertThat(ranked.get(0).score()).isGreaterThan(ranked.get(1).score());
+        // With the evidence floor (the default), the name alone is not enough.
+        assertThat(matcher.rank(me, candidates, (a, b) -> b.equals("declined"))).extracting(Match::otherId)
+                .containsExactly("strong");
     }
 
     @Test
