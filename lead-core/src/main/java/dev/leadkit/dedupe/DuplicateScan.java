@@ -53,7 +53,14 @@ public final class DuplicateScan {
     /** Bits of an entry that hold the record's position; the rest hold the key's hash. */
     private static final int SLOT_BITS = 26;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /**
+     * Set on a record's key (above the 38 bits of a key's hash) when the key's block is oversized:
+     * such keys sort after all others, so the first key two records share is the block that owns them.
+     */
+    private static final long OVERSIZED = 1L << 62;
     private static final int BATCH = 4096;
+    /** Blocks a comparing thread takes at a time; also the unit in which matched pairs are gathered, in block order. */
+    private static final int CHUNK = 256;
 
     private final Matcher matcher;
     private final int maxClusterSize;
@@ -73,8 +80,8 @@ public final class DuplicateScan {
 
     /**
      * @param matcher the matcher that names keys and scores pairs
-     * @return a builder with defaults: clusters of at most 50, blocks of at most 100 compared in
-     *         full, a window of 10, one thread per processor, no listener
+     * @return a builder with defaults: clusters of at most 50, blocks of at most 50 compared in
+     *         full, a window of 5, one thread per processor, no listener
      */
     public static Builder builder(Matcher matcher) {
         return new Builder(matcher);
@@ -137,12 +144,10 @@ public final class DuplicateScan {
             int blocks = bounds[0].length;
             // Keys whose blocks are too large to compare in full.
             long[] oversized = oversized(entries, bounds);
-            for (int i = 0; i < n; i++) {
-                Arrays.sort(keys[i]);
-            }
+            flagOversized(oversized);
             progress.blocks(blocks);
             progress.phase(ScanProgress.Phase.COMPARING);
-            Edges edges = compare(entries, bounds, oversized);
+            Edges edges = compare(entries, bounds);
             entries = null;
             progress.phase(ScanProgress.Phase.CLUSTERING);
             long[] counts = cluster(edges, out);
@@ -295,43 +300,72 @@ public final class DuplicateScan {
             return out;
         }
 
-        private Edges compare(long[] e, int[][] bounds, long[] oversized) {
+        /** Marks each record's keys of oversized blocks with {@link #OVERSIZED} and sorts its keys. */
+        private void flagOversized(long[] oversized) {
+            for (int i = 0; i < n; i++) {
+                long[] k = keys[i];
+                if (oversized.length > 0) {
+                    for (int j = 0; j < k.length; j++) {
+                        if (Arrays.binarySearch(oversized, k[j]) >= 0) {
+                            k[j] |= OVERSIZED;
+                        }
+                    }
+                }
+                Arrays.sort(k);
+            }
+        }
+
+        /**
+         * Compares the blocks on the pool. Each chunk of blocks gathers its own pairs and the chunks
+         * are joined in block order, so the pairs, and hence the clusters, are the same whichever
+         * thread compared which chunk.
+         */
+        private Edges compare(long[] e, int[][] bounds) {
             int blocks = bounds[0].length;
+            Edges[] chunks = new Edges[(blocks + CHUNK - 1) / CHUNK];
             AtomicInteger next = new AtomicInteger();
-            List<Future<Edges>> parts = new ArrayList<>();
+            List<Future<?>> parts = new ArrayList<>();
             double possible = matcher.rules().possibleThreshold();
             for (int t = 0; t < threads; t++) {
                 parts.add(pool.submit(() -> {
-                    Edges mine = new Edges();
-                    int chunk = 256;
-                    for (int start = next.getAndAdd(chunk); start < blocks; start = next.getAndAdd(chunk)) {
-                        int stop = Math.min(blocks, start + chunk);
+                    for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+                        int start = c * CHUNK;
+                        int stop = Math.min(blocks, start + CHUNK);
+                        Edges mine = new Edges(64);
                         long pairs = 0;
                         for (int b = start; b < stop; b++) {
-                            pairs += compareBlock(e, bounds[0][b], bounds[1][b], oversized, possible, mine);
+                            pairs += compareBlock(e, bounds[0][b], bounds[1][b], possible, mine);
                         }
+                        chunks[c] = mine;
                         progress.compared(stop - start, pairs);
                     }
-                    return mine;
                 }));
             }
-            Edges all = new Edges();
-            for (Future<Edges> f : parts) {
-                all.addAll(get(f));
+            for (Future<?> f : parts) {
+                get(f);
+            }
+            int total = 0;
+            for (Edges c : chunks) {
+                total += c.size;
+            }
+            Edges all = new Edges(Math.max(total, 1));
+            for (int c = 0; c < chunks.length; c++) {
+                all.addAll(chunks[c]);
+                chunks[c] = null;
             }
             return all;
         }
 
-        private long compareBlock(long[] e, int from, int to, long[] oversized, double possible, Edges out) {
-            long key = e[from] >>> SLOT_BITS;
+        private long compareBlock(long[] e, int from, int to, double possible, Edges out) {
             int size = to - from;
+            long key = (e[from] >>> SLOT_BITS) | (size > maxBlockSize ? OVERSIZED : 0);
             long pairs = 0;
             if (size <= maxBlockSize) {
                 for (int i = from; i < to; i++) {
                     int a = (int) (e[i] & SLOT_MASK);
                     for (int j = i + 1; j < to; j++) {
                         int b = (int) (e[j] & SLOT_MASK);
-                        if (owner(a, b, oversized) == key) {
+                        if (owns(key, a, b)) {
                             pairs++;
                             score(a, b, possible, out);
                         }
@@ -353,7 +387,7 @@ public final class DuplicateScan {
                 for (int j = i + 1; j < size && j <= i + window; j++) {
                     int a = members[i];
                     int b = members[j];
-                    if (owner(a, b, oversized) == key) {
+                    if (owns(key, a, b)) {
                         pairs++;
                         score(a, b, possible, out);
                     }
@@ -373,34 +407,29 @@ public final class DuplicateScan {
         }
 
         /**
-         * The block that owns a pair: the smallest key both records share among keys compared in
-         * full; when they share only oversized keys, the smallest of those. Comparing a pair only
-         * in its owner's block compares it once.
+         * Whether block {@code key} owns a pair: the owner is the smallest key both records share
+         * among keys compared in full; when they share only oversized keys, the smallest of those.
+         * With oversized keys flagged to sort last, that is the first key the two sorted key lists
+         * share, so the merge stops at {@code key} at the latest. Comparing a pair only in its
+         * owner's block compares it once.
          */
-        private long owner(int a, int b, long[] oversized) {
+        private boolean owns(long key, int a, int b) {
             long[] ka = keys[a];
             long[] kb = keys[b];
-            long firstOversized = -1;
             int i = 0;
             int j = 0;
             while (i < ka.length && j < kb.length) {
-                if (ka[i] < kb[j]) {
+                long x = ka[i];
+                long y = kb[j];
+                if (x < y) {
                     i++;
-                } else if (ka[i] > kb[j]) {
+                } else if (x > y) {
                     j++;
                 } else {
-                    long k = ka[i];
-                    if (oversized.length == 0 || Arrays.binarySearch(oversized, k) < 0) {
-                        return k;
-                    }
-                    if (firstOversized < 0) {
-                        firstOversized = k;
-                    }
-                    i++;
-                    j++;
+                    return x == key;
                 }
             }
-            return firstOversized;
+            return false;
         }
 
         private long[] cluster(Edges edges, Consumer<Cluster> out) {
@@ -528,10 +557,16 @@ public final class DuplicateScan {
 
     /** Matched pairs as parallel primitive arrays. */
     private static final class Edges {
-        int[] a = new int[1024];
-        int[] b = new int[1024];
-        float[] score = new float[1024];
+        int[] a;
+        int[] b;
+        float[] score;
         int size;
+
+        Edges(int capacity) {
+            a = new int[capacity];
+            b = new int[capacity];
+            score = new float[capacity];
+        }
 
         void add(int x, int y, float s) {
             if (size == a.length) {
@@ -547,9 +582,16 @@ public final class DuplicateScan {
         }
 
         void addAll(Edges o) {
-            for (int i = 0; i < o.size; i++) {
-                add(o.a[i], o.b[i], o.score[i]);
+            if (size + o.size > a.length) {
+                int cap = Math.max(a.length * 2, size + o.size);
+                a = Arrays.copyOf(a, cap);
+                b = Arrays.copyOf(b, cap);
+                score = Arrays.copyOf(score, cap);
             }
+            System.arraycopy(o.a, 0, a, size, o.size);
+            System.arraycopy(o.b, 0, b, size, o.size);
+            System.arraycopy(o.score, 0, score, size, o.size);
+            size += o.size;
         }
     }
 
@@ -641,8 +683,8 @@ public final class DuplicateScan {
     public static final class Builder {
         private final Matcher matcher;
         private int maxClusterSize = 50;
-        private int maxBlockSize = 100;
-        private int window = 10;
+        private int maxBlockSize = 50;
+        private int window = 5;
         private int threads = Runtime.getRuntime().availableProcessors();
         private ScanListener listener = ScanListener.none();
 
