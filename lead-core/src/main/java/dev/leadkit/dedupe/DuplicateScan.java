@@ -493,6 +493,7 @@ public final class DuplicateScan {
             Arrays.parallelSort(edgeOrder);
             long clusters = 0;
             long duplicates = 0;
+            Explained explained = new Explained(edges, edgeOrder);
             int e = 0;
             int i = 0;
             while (i < memberships.length) {
@@ -505,8 +506,7 @@ public final class DuplicateScan {
                 }
                 List<Match> pairs = new ArrayList<>();
                 while (e < edgeOrder.length && (int) (edgeOrder[e] >>> 32) == first) {
-                    int idx = (int) edgeOrder[e];
-                    pairs.add(matcher.explain(recs[edges.a[idx]], recs[edges.b[idx]]));
+                    pairs.add(explained.at(e));
                     e++;
                 }
                 pairs.sort(Matcher.BEST_FIRST);
@@ -519,6 +519,53 @@ public final class DuplicateScan {
                 i = j;
             }
             return new long[] {clusters, duplicates, split};
+        }
+
+        /**
+         * The explained pairs of the clusters, in cluster order, explained on the pool a window at
+         * a time as the clusters are handed over: the explanations (the clustering's main cost) use
+         * every thread, and only one window of them is held at once.
+         */
+        private final class Explained {
+            private static final int WINDOW = 1 << 14;
+            private final Edges edges;
+            private final long[] order;
+            private final Match[] window = new Match[WINDOW];
+            private int from;
+            private int to;
+
+            Explained(Edges edges, long[] order) {
+                this.edges = edges;
+                this.order = order;
+            }
+
+            /** @return the match of the edge at {@code position} in the order; positions are asked for in turn */
+            Match at(int position) {
+                if (position >= to) {
+                    explain(position, Math.min(order.length, position + WINDOW));
+                }
+                return window[position - from];
+            }
+
+            private void explain(int start, int stop) {
+                from = start;
+                to = stop;
+                int slices = Math.min(threads * 4, stop - start);
+                List<Future<?>> parts = new ArrayList<>(slices);
+                for (int k = 0; k < slices; k++) {
+                    int lo = start + (int) ((long) (stop - start) * k / slices);
+                    int hi = start + (int) ((long) (stop - start) * (k + 1) / slices);
+                    parts.add(pool.submit(() -> {
+                        for (int p = lo; p < hi; p++) {
+                            int idx = (int) order[p];
+                            window[p - start] = matcher.explain(recs[edges.a[idx]], recs[edges.b[idx]]);
+                        }
+                    }));
+                }
+                for (Future<?> f : parts) {
+                    get(f);
+                }
+            }
         }
     }
 
