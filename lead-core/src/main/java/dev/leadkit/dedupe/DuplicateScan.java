@@ -128,6 +128,8 @@ public final class DuplicateScan {
         private final Progress progress;
         private Prepared[] recs = new Prepared[1024];
         private long[][] keys = new long[1024][];
+        /** The hash of each record's full name key (see Prepared.fullNameKey), 0 without one. */
+        private long[] names = new long[1024];
         private int n;
 
         Run(ExecutorService pool) {
@@ -144,7 +146,7 @@ public final class DuplicateScan {
             int blocks = bounds[0].length;
             // Keys whose blocks are too large to compare in full.
             long[] oversized = oversized(entries, bounds);
-            flagOversized(oversized);
+            flagOversized(entries, bounds);
             progress.blocks(blocks);
             progress.phase(ScanProgress.Phase.COMPARING);
             Edges edges = compare(entries, bounds);
@@ -182,14 +184,18 @@ public final class DuplicateScan {
             return pool.submit(() -> {
                 Prepared[] p = new Prepared[batch.size()];
                 long[][] k = new long[batch.size()][];
+                long[] names = new long[batch.size()];
                 for (int i = 0; i < p.length; i++) {
                     p[i] = matcher.prepare(batch.get(i));
                     k[i] = Keys.hashes(p[i].blockingKeys());
                     for (int j = 0; j < k[i].length; j++) {
                         k[i][j] = k[i][j] >>> SLOT_BITS;
                     }
+                    Arrays.sort(k[i]);
+                    String name = p[i].fullNameKey();
+                    names[i] = name == null ? 0 : Keys.hash(name);
                 }
-                return new Object[] {p, k};
+                return new Object[] {p, k, names};
             });
         }
 
@@ -197,6 +203,7 @@ public final class DuplicateScan {
             Object[] r = get(f);
             Prepared[] p = (Prepared[]) r[0];
             long[][] k = (long[][]) r[1];
+            long[] nm = (long[]) r[2];
             if (n + p.length > SLOT_MASK) {
                 throw new IllegalArgumentException("a scan takes at most " + SLOT_MASK + " records");
             }
@@ -204,26 +211,25 @@ public final class DuplicateScan {
                 int cap = Math.max(recs.length * 2, n + p.length);
                 recs = Arrays.copyOf(recs, cap);
                 keys = Arrays.copyOf(keys, cap);
+                names = Arrays.copyOf(names, cap);
             }
             System.arraycopy(p, 0, recs, n, p.length);
             System.arraycopy(k, 0, keys, n, k.length);
+            System.arraycopy(nm, 0, names, n, nm.length);
             n += p.length;
             progress.read(n);
         }
 
         /** Tells each record how many records share its full name (see Matcher.commonNamePenalty). */
         private void countNames() {
-            long[] byRecord = new long[n];
             long[] sorted = new long[n];
             int m = 0;
             for (int i = 0; i < n; i++) {
-                String k = recs[i].fullNameKey();
-                byRecord[i] = k == null ? 0 : Keys.hash(k);
-                if (k != null) {
-                    sorted[m++] = byRecord[i];
+                if (hasFullName(recs[i])) {
+                    sorted[m++] = names[i];
                 }
             }
-            Arrays.sort(sorted, 0, m);
+            sort(sorted, m);
             int[] run = new int[m];
             for (int j = 0; j < m; ) {
                 int k = j + 1;
@@ -234,10 +240,11 @@ public final class DuplicateScan {
                 j = k;
             }
             for (int i = 0; i < n; i++) {
-                if (recs[i].fullNameKey() != null) {
-                    recs[i].nameCount = run[Arrays.binarySearch(sorted, 0, m, byRecord[i])];
+                if (hasFullName(recs[i])) {
+                    recs[i].nameCount = run[Arrays.binarySearch(sorted, 0, m, names[i])];
                 }
             }
+            names = null;
         }
 
         /** One entry per (key, record): the key's hash in the high bits, the record's slot in the low. */
@@ -253,7 +260,7 @@ public final class DuplicateScan {
                     e[at++] = (k << SLOT_BITS) | i;
                 }
             }
-            Arrays.parallelSort(e);
+            sort(e, e.length);
             return e;
         }
 
@@ -300,18 +307,58 @@ public final class DuplicateScan {
             return out;
         }
 
-        /** Marks each record's keys of oversized blocks with {@link #OVERSIZED} and sorts its keys. */
-        private void flagOversized(long[] oversized) {
-            for (int i = 0; i < n; i++) {
-                long[] k = keys[i];
-                if (oversized.length > 0) {
+        /**
+         * Marks the keys of oversized blocks with {@link #OVERSIZED} in their members' key lists,
+         * which stay sorted (they were sorted as the records were prepared).
+         */
+        private void flagOversized(long[] e, int[][] bounds) {
+            for (int b = 0; b < bounds[0].length; b++) {
+                int from = bounds[0][b];
+                int to = bounds[1][b];
+                if (to - from <= maxBlockSize) {
+                    continue;
+                }
+                long key = e[from] >>> SLOT_BITS;
+                for (int x = from; x < to; x++) {
+                    long[] k = keys[(int) (e[x] & SLOT_MASK)];
                     for (int j = 0; j < k.length; j++) {
-                        if (Arrays.binarySearch(oversized, k[j]) >= 0) {
+                        if (k[j] == key) {
                             k[j] |= OVERSIZED;
                         }
                     }
                 }
-                Arrays.sort(k);
+            }
+            for (int b = 0; b < bounds[0].length; b++) {
+                int from = bounds[0][b];
+                int to = bounds[1][b];
+                if (to - from > maxBlockSize) {
+                    for (int x = from; x < to; x++) {
+                        Arrays.sort(keys[(int) (e[x] & SLOT_MASK)]);
+                    }
+                }
+            }
+        }
+
+        /** Sorts {@code a[0, length)}: in two halves on the pool and merged, when large and the pool has two threads. */
+        private void sort(long[] a, int length) {
+            if (threads < 2 || length < (1 << 16)) {
+                Arrays.sort(a, 0, length);
+                return;
+            }
+            int mid = length >>> 1;
+            Future<?> low = pool.submit(() -> Arrays.sort(a, 0, mid));
+            Future<?> high = pool.submit(() -> Arrays.sort(a, mid, length));
+            get(low);
+            get(high);
+            long[] left = Arrays.copyOfRange(a, 0, mid);
+            int i = 0;
+            int j = mid;
+            int o = 0;
+            while (i < left.length && j < length) {
+                a[o++] = left[i] <= a[j] ? left[i++] : a[j++];
+            }
+            while (i < left.length) {
+                a[o++] = left[i++];
             }
         }
 
@@ -441,7 +488,7 @@ public final class DuplicateScan {
                 long inv = 0xFFFFFFFFL - Float.floatToIntBits(edges.score[i]);
                 order[i] = (inv << 32) | i;
             }
-            Arrays.parallelSort(order);
+            sort(order, order.length);
             UnionFind uf = new UnionFind(n);
             long split = 0;
             for (long o : order) {
@@ -479,7 +526,7 @@ public final class DuplicateScan {
                 }
             }
             memberships = Arrays.copyOf(memberships, count);
-            Arrays.parallelSort(memberships);
+            sort(memberships, memberships.length);
             // Edges by cluster: sort edge indices by their cluster's first member.
             long[] edgeOrder = new long[m];
             int kept = 0;
@@ -490,7 +537,7 @@ public final class DuplicateScan {
                 }
             }
             edgeOrder = Arrays.copyOf(edgeOrder, kept);
-            Arrays.parallelSort(edgeOrder);
+            sort(edgeOrder, edgeOrder.length);
             long clusters = 0;
             long duplicates = 0;
             Explained explained = new Explained(edges, edgeOrder);
@@ -574,6 +621,10 @@ public final class DuplicateScan {
      * birth date, house number), so that a window over a block of thousands of records with one
      * common name compares each with the namesakes most like it rather than with arbitrary ones.
      */
+    private static boolean hasFullName(Prepared p) {
+        return p.first != null && p.last != null;
+    }
+
     private static String sortKey(Prepared p) {
         String a = p.last != null ? p.last : p.company != null ? p.company : p.email != null ? p.email : "";
         StringBuilder k = new StringBuilder(a);
