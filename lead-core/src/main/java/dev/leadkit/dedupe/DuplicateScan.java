@@ -53,7 +53,14 @@ public final class DuplicateScan {
     /** Bits of an entry that hold the record's position; the rest hold the key's hash. */
     private static final int SLOT_BITS = 26;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
+    /**
+     * Set on a record's key (above the 38 bits of a key's hash) when the key's block is oversized:
+     * such keys sort after all others, so the first key two records share is the block that owns them.
+     */
+    private static final long OVERSIZED = 1L << 62;
     private static final int BATCH = 4096;
+    /** Blocks a comparing thread takes at a time; also the unit in which matched pairs are gathered, in block order. */
+    private static final int CHUNK = 256;
 
     private final Matcher matcher;
     private final int maxClusterSize;
@@ -73,8 +80,8 @@ public final class DuplicateScan {
 
     /**
      * @param matcher the matcher that names keys and scores pairs
-     * @return a builder with defaults: clusters of at most 50, blocks of at most 100 compared in
-     *         full, a window of 10, one thread per processor, no listener
+     * @return a builder with defaults: clusters of at most 50, blocks of at most 50 compared in
+     *         full, a window of 5, one thread per processor, no listener
      */
     public static Builder builder(Matcher matcher) {
         return new Builder(matcher);
@@ -121,6 +128,8 @@ public final class DuplicateScan {
         private final Progress progress;
         private Prepared[] recs = new Prepared[1024];
         private long[][] keys = new long[1024][];
+        /** The hash of each record's full name key (see Prepared.fullNameKey), 0 without one. */
+        private long[] names = new long[1024];
         private int n;
 
         Run(ExecutorService pool) {
@@ -137,12 +146,10 @@ public final class DuplicateScan {
             int blocks = bounds[0].length;
             // Keys whose blocks are too large to compare in full.
             long[] oversized = oversized(entries, bounds);
-            for (int i = 0; i < n; i++) {
-                Arrays.sort(keys[i]);
-            }
+            flagOversized(entries, bounds);
             progress.blocks(blocks);
             progress.phase(ScanProgress.Phase.COMPARING);
-            Edges edges = compare(entries, bounds, oversized);
+            Edges edges = compare(entries, bounds);
             entries = null;
             progress.phase(ScanProgress.Phase.CLUSTERING);
             long[] counts = cluster(edges, out);
@@ -177,14 +184,18 @@ public final class DuplicateScan {
             return pool.submit(() -> {
                 Prepared[] p = new Prepared[batch.size()];
                 long[][] k = new long[batch.size()][];
+                long[] names = new long[batch.size()];
                 for (int i = 0; i < p.length; i++) {
                     p[i] = matcher.prepare(batch.get(i));
                     k[i] = Keys.hashes(p[i].blockingKeys());
                     for (int j = 0; j < k[i].length; j++) {
                         k[i][j] = k[i][j] >>> SLOT_BITS;
                     }
+                    Arrays.sort(k[i]);
+                    String name = p[i].fullNameKey();
+                    names[i] = name == null ? 0 : Keys.hash(name);
                 }
-                return new Object[] {p, k};
+                return new Object[] {p, k, names};
             });
         }
 
@@ -192,6 +203,7 @@ public final class DuplicateScan {
             Object[] r = get(f);
             Prepared[] p = (Prepared[]) r[0];
             long[][] k = (long[][]) r[1];
+            long[] nm = (long[]) r[2];
             if (n + p.length > SLOT_MASK) {
                 throw new IllegalArgumentException("a scan takes at most " + SLOT_MASK + " records");
             }
@@ -199,26 +211,25 @@ public final class DuplicateScan {
                 int cap = Math.max(recs.length * 2, n + p.length);
                 recs = Arrays.copyOf(recs, cap);
                 keys = Arrays.copyOf(keys, cap);
+                names = Arrays.copyOf(names, cap);
             }
             System.arraycopy(p, 0, recs, n, p.length);
             System.arraycopy(k, 0, keys, n, k.length);
+            System.arraycopy(nm, 0, names, n, nm.length);
             n += p.length;
             progress.read(n);
         }
 
         /** Tells each record how many records share its full name (see Matcher.commonNamePenalty). */
         private void countNames() {
-            long[] byRecord = new long[n];
             long[] sorted = new long[n];
             int m = 0;
             for (int i = 0; i < n; i++) {
-                String k = recs[i].fullNameKey();
-                byRecord[i] = k == null ? 0 : Keys.hash(k);
-                if (k != null) {
-                    sorted[m++] = byRecord[i];
+                if (hasFullName(recs[i])) {
+                    sorted[m++] = names[i];
                 }
             }
-            Arrays.sort(sorted, 0, m);
+            sort(sorted, m);
             int[] run = new int[m];
             for (int j = 0; j < m; ) {
                 int k = j + 1;
@@ -229,10 +240,11 @@ public final class DuplicateScan {
                 j = k;
             }
             for (int i = 0; i < n; i++) {
-                if (recs[i].fullNameKey() != null) {
-                    recs[i].nameCount = run[Arrays.binarySearch(sorted, 0, m, byRecord[i])];
+                if (hasFullName(recs[i])) {
+                    recs[i].nameCount = run[Arrays.binarySearch(sorted, 0, m, names[i])];
                 }
             }
+            names = null;
         }
 
         /** One entry per (key, record): the key's hash in the high bits, the record's slot in the low. */
@@ -248,7 +260,7 @@ public final class DuplicateScan {
                     e[at++] = (k << SLOT_BITS) | i;
                 }
             }
-            Arrays.parallelSort(e);
+            sort(e, e.length);
             return e;
         }
 
@@ -295,43 +307,112 @@ public final class DuplicateScan {
             return out;
         }
 
-        private Edges compare(long[] e, int[][] bounds, long[] oversized) {
+        /**
+         * Marks the keys of oversized blocks with {@link #OVERSIZED} in their members' key lists,
+         * which stay sorted (they were sorted as the records were prepared).
+         */
+        private void flagOversized(long[] e, int[][] bounds) {
+            for (int b = 0; b < bounds[0].length; b++) {
+                int from = bounds[0][b];
+                int to = bounds[1][b];
+                if (to - from <= maxBlockSize) {
+                    continue;
+                }
+                long key = e[from] >>> SLOT_BITS;
+                for (int x = from; x < to; x++) {
+                    long[] k = keys[(int) (e[x] & SLOT_MASK)];
+                    for (int j = 0; j < k.length; j++) {
+                        if (k[j] == key) {
+                            k[j] |= OVERSIZED;
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < bounds[0].length; b++) {
+                int from = bounds[0][b];
+                int to = bounds[1][b];
+                if (to - from > maxBlockSize) {
+                    for (int x = from; x < to; x++) {
+                        Arrays.sort(keys[(int) (e[x] & SLOT_MASK)]);
+                    }
+                }
+            }
+        }
+
+        /** Sorts {@code a[0, length)}: in two halves on the pool and merged, when large and the pool has two threads. */
+        private void sort(long[] a, int length) {
+            if (threads < 2 || length < (1 << 16)) {
+                Arrays.sort(a, 0, length);
+                return;
+            }
+            int mid = length >>> 1;
+            Future<?> low = pool.submit(() -> Arrays.sort(a, 0, mid));
+            Future<?> high = pool.submit(() -> Arrays.sort(a, mid, length));
+            get(low);
+            get(high);
+            long[] left = Arrays.copyOfRange(a, 0, mid);
+            int i = 0;
+            int j = mid;
+            int o = 0;
+            while (i < left.length && j < length) {
+                a[o++] = left[i] <= a[j] ? left[i++] : a[j++];
+            }
+            while (i < left.length) {
+                a[o++] = left[i++];
+            }
+        }
+
+        /**
+         * Compares the blocks on the pool. Each chunk of blocks gathers its own pairs and the chunks
+         * are joined in block order, so the pairs, and hence the clusters, are the same whichever
+         * thread compared which chunk.
+         */
+        private Edges compare(long[] e, int[][] bounds) {
             int blocks = bounds[0].length;
+            Edges[] chunks = new Edges[(blocks + CHUNK - 1) / CHUNK];
             AtomicInteger next = new AtomicInteger();
-            List<Future<Edges>> parts = new ArrayList<>();
+            List<Future<?>> parts = new ArrayList<>();
             double possible = matcher.rules().possibleThreshold();
             for (int t = 0; t < threads; t++) {
                 parts.add(pool.submit(() -> {
-                    Edges mine = new Edges();
-                    int chunk = 256;
-                    for (int start = next.getAndAdd(chunk); start < blocks; start = next.getAndAdd(chunk)) {
-                        int stop = Math.min(blocks, start + chunk);
+                    for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+                        int start = c * CHUNK;
+                        int stop = Math.min(blocks, start + CHUNK);
+                        Edges mine = new Edges(64);
                         long pairs = 0;
                         for (int b = start; b < stop; b++) {
-                            pairs += compareBlock(e, bounds[0][b], bounds[1][b], oversized, possible, mine);
+                            pairs += compareBlock(e, bounds[0][b], bounds[1][b], possible, mine);
                         }
+                        chunks[c] = mine;
                         progress.compared(stop - start, pairs);
                     }
-                    return mine;
                 }));
             }
-            Edges all = new Edges();
-            for (Future<Edges> f : parts) {
-                all.addAll(get(f));
+            for (Future<?> f : parts) {
+                get(f);
+            }
+            int total = 0;
+            for (Edges c : chunks) {
+                total += c.size;
+            }
+            Edges all = new Edges(Math.max(total, 1));
+            for (int c = 0; c < chunks.length; c++) {
+                all.addAll(chunks[c]);
+                chunks[c] = null;
             }
             return all;
         }
 
-        private long compareBlock(long[] e, int from, int to, long[] oversized, double possible, Edges out) {
-            long key = e[from] >>> SLOT_BITS;
+        private long compareBlock(long[] e, int from, int to, double possible, Edges out) {
             int size = to - from;
+            long key = (e[from] >>> SLOT_BITS) | (size > maxBlockSize ? OVERSIZED : 0);
             long pairs = 0;
             if (size <= maxBlockSize) {
                 for (int i = from; i < to; i++) {
                     int a = (int) (e[i] & SLOT_MASK);
                     for (int j = i + 1; j < to; j++) {
                         int b = (int) (e[j] & SLOT_MASK);
-                        if (owner(a, b, oversized) == key) {
+                        if (owns(key, a, b)) {
                             pairs++;
                             score(a, b, possible, out);
                         }
@@ -353,7 +434,7 @@ public final class DuplicateScan {
                 for (int j = i + 1; j < size && j <= i + window; j++) {
                     int a = members[i];
                     int b = members[j];
-                    if (owner(a, b, oversized) == key) {
+                    if (owns(key, a, b)) {
                         pairs++;
                         score(a, b, possible, out);
                     }
@@ -373,34 +454,29 @@ public final class DuplicateScan {
         }
 
         /**
-         * The block that owns a pair: the smallest key both records share among keys compared in
-         * full; when they share only oversized keys, the smallest of those. Comparing a pair only
-         * in its owner's block compares it once.
+         * Whether block {@code key} owns a pair: the owner is the smallest key both records share
+         * among keys compared in full; when they share only oversized keys, the smallest of those.
+         * With oversized keys flagged to sort last, that is the first key the two sorted key lists
+         * share, so the merge stops at {@code key} at the latest. Comparing a pair only in its
+         * owner's block compares it once.
          */
-        private long owner(int a, int b, long[] oversized) {
+        private boolean owns(long key, int a, int b) {
             long[] ka = keys[a];
             long[] kb = keys[b];
-            long firstOversized = -1;
             int i = 0;
             int j = 0;
             while (i < ka.length && j < kb.length) {
-                if (ka[i] < kb[j]) {
+                long x = ka[i];
+                long y = kb[j];
+                if (x < y) {
                     i++;
-                } else if (ka[i] > kb[j]) {
+                } else if (x > y) {
                     j++;
                 } else {
-                    long k = ka[i];
-                    if (oversized.length == 0 || Arrays.binarySearch(oversized, k) < 0) {
-                        return k;
-                    }
-                    if (firstOversized < 0) {
-                        firstOversized = k;
-                    }
-                    i++;
-                    j++;
+                    return x == key;
                 }
             }
-            return firstOversized;
+            return false;
         }
 
         private long[] cluster(Edges edges, Consumer<Cluster> out) {
@@ -412,7 +488,7 @@ public final class DuplicateScan {
                 long inv = 0xFFFFFFFFL - Float.floatToIntBits(edges.score[i]);
                 order[i] = (inv << 32) | i;
             }
-            Arrays.parallelSort(order);
+            sort(order, order.length);
             UnionFind uf = new UnionFind(n);
             long split = 0;
             for (long o : order) {
@@ -450,7 +526,7 @@ public final class DuplicateScan {
                 }
             }
             memberships = Arrays.copyOf(memberships, count);
-            Arrays.parallelSort(memberships);
+            sort(memberships, memberships.length);
             // Edges by cluster: sort edge indices by their cluster's first member.
             long[] edgeOrder = new long[m];
             int kept = 0;
@@ -461,9 +537,10 @@ public final class DuplicateScan {
                 }
             }
             edgeOrder = Arrays.copyOf(edgeOrder, kept);
-            Arrays.parallelSort(edgeOrder);
+            sort(edgeOrder, edgeOrder.length);
             long clusters = 0;
             long duplicates = 0;
+            Explained explained = new Explained(edges, edgeOrder);
             int e = 0;
             int i = 0;
             while (i < memberships.length) {
@@ -476,8 +553,7 @@ public final class DuplicateScan {
                 }
                 List<Match> pairs = new ArrayList<>();
                 while (e < edgeOrder.length && (int) (edgeOrder[e] >>> 32) == first) {
-                    int idx = (int) edgeOrder[e];
-                    pairs.add(matcher.explain(recs[edges.a[idx]], recs[edges.b[idx]]));
+                    pairs.add(explained.at(e));
                     e++;
                 }
                 pairs.sort(Matcher.BEST_FIRST);
@@ -491,6 +567,53 @@ public final class DuplicateScan {
             }
             return new long[] {clusters, duplicates, split};
         }
+
+        /**
+         * The explained pairs of the clusters, in cluster order, explained on the pool a window at
+         * a time as the clusters are handed over: the explanations (the clustering's main cost) use
+         * every thread, and only one window of them is held at once.
+         */
+        private final class Explained {
+            private static final int WINDOW = 1 << 14;
+            private final Edges edges;
+            private final long[] order;
+            private final Match[] window = new Match[WINDOW];
+            private int from;
+            private int to;
+
+            Explained(Edges edges, long[] order) {
+                this.edges = edges;
+                this.order = order;
+            }
+
+            /** @return the match of the edge at {@code position} in the order; positions are asked for in turn */
+            Match at(int position) {
+                if (position >= to) {
+                    explain(position, Math.min(order.length, position + WINDOW));
+                }
+                return window[position - from];
+            }
+
+            private void explain(int start, int stop) {
+                from = start;
+                to = stop;
+                int slices = Math.min(threads * 4, stop - start);
+                List<Future<?>> parts = new ArrayList<>(slices);
+                for (int k = 0; k < slices; k++) {
+                    int lo = start + (int) ((long) (stop - start) * k / slices);
+                    int hi = start + (int) ((long) (stop - start) * (k + 1) / slices);
+                    parts.add(pool.submit(() -> {
+                        for (int p = lo; p < hi; p++) {
+                            int idx = (int) order[p];
+                            window[p - start] = matcher.explain(recs[edges.a[idx]], recs[edges.b[idx]]);
+                        }
+                    }));
+                }
+                for (Future<?> f : parts) {
+                    get(f);
+                }
+            }
+        }
     }
 
     /**
@@ -498,6 +621,10 @@ public final class DuplicateScan {
      * birth date, house number), so that a window over a block of thousands of records with one
      * common name compares each with the namesakes most like it rather than with arbitrary ones.
      */
+    private static boolean hasFullName(Prepared p) {
+        return p.first != null && p.last != null;
+    }
+
     private static String sortKey(Prepared p) {
         String a = p.last != null ? p.last : p.company != null ? p.company : p.email != null ? p.email : "";
         StringBuilder k = new StringBuilder(a);
@@ -528,10 +655,16 @@ public final class DuplicateScan {
 
     /** Matched pairs as parallel primitive arrays. */
     private static final class Edges {
-        int[] a = new int[1024];
-        int[] b = new int[1024];
-        float[] score = new float[1024];
+        int[] a;
+        int[] b;
+        float[] score;
         int size;
+
+        Edges(int capacity) {
+            a = new int[capacity];
+            b = new int[capacity];
+            score = new float[capacity];
+        }
 
         void add(int x, int y, float s) {
             if (size == a.length) {
@@ -547,9 +680,16 @@ public final class DuplicateScan {
         }
 
         void addAll(Edges o) {
-            for (int i = 0; i < o.size; i++) {
-                add(o.a[i], o.b[i], o.score[i]);
+            if (size + o.size > a.length) {
+                int cap = Math.max(a.length * 2, size + o.size);
+                a = Arrays.copyOf(a, cap);
+                b = Arrays.copyOf(b, cap);
+                score = Arrays.copyOf(score, cap);
             }
+            System.arraycopy(o.a, 0, a, size, o.size);
+            System.arraycopy(o.b, 0, b, size, o.size);
+            System.arraycopy(o.score, 0, score, size, o.size);
+            size += o.size;
         }
     }
 
@@ -641,8 +781,8 @@ public final class DuplicateScan {
     public static final class Builder {
         private final Matcher matcher;
         private int maxClusterSize = 50;
-        private int maxBlockSize = 100;
-        private int window = 10;
+        private int maxBlockSize = 50;
+        private int window = 5;
         private int threads = Runtime.getRuntime().availableProcessors();
         private ScanListener listener = ScanListener.none();
 

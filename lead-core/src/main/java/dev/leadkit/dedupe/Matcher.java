@@ -605,8 +605,8 @@ public final class Matcher {
         if (firsts && lasts) {
             double straight = firstSimilarity(a.first, a.firstGroups, a.firstSdx, b.first, b.firstGroups, b.firstSdx)
                     + lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
-            double cross = crossSimilarity(a.first, b.last) + crossSimilarity(a.last, b.first);
-            if (cross > straight + 0.3) {
+            // Crosswise similarities add up to at most 2, so from 1.7 straight they cannot win: not computed.
+            if (straight < 1.7 && crossSimilarity(a.first, b.last) + crossSimilarity(a.last, b.first) > straight + 0.3) {
                 // Given name and surname swapped between the records: credit the crosswise agreement.
                 // The pair that agrees less is weighed as the given name: the same from either side.
                 double s1 = crossSimilarity(a.first, b.last);

@@ -28,7 +28,8 @@ public final class Similarity {
      * @return the similarity in [0, 1]; 1 for equal strings, 0 when nothing matches
      */
     public static double jaroWinkler(CharSequence a, CharSequence b) {
-        if (a.equals(b) || (a.length() == b.length() && a.toString().contentEquals(b))) {
+        if (a.equals(b) || (a.length() == b.length() && !(a instanceof String && b instanceof String)
+                && a.toString().contentEquals(b))) {
             return 1.0;
         }
         // Symmetric by construction: the shorter string is always the first.
@@ -42,12 +43,54 @@ public final class Similarity {
         if (la == 0) {
             return 0.0;
         }
+        if (lb > 64) {
+            return jaroWinklerLong(a, b);
+        }
+        // Up to 64 characters (every name): the matched positions as bits, nothing allocated.
+        int range = Math.max(lb / 2 - 1, 0);
+        long matchedA = 0;
+        long matchedB = 0;
+        int m = 0;
+        for (int i = 0; i < la; i++) {
+            char c = a.charAt(i);
+            int from = Math.max(0, i - range);
+            int to = Math.min(i + range + 1, lb);
+            for (int j = from; j < to; j++) {
+                if ((matchedB & (1L << j)) == 0 && c == b.charAt(j)) {
+                    matchedB |= 1L << j;
+                    matchedA |= 1L << i;
+                    m++;
+                    break;
+                }
+            }
+        }
+        if (m == 0) {
+            return 0.0;
+        }
+        // The k-th matched character of a against the k-th matched character of b.
+        int transpositions = 0;
+        long restA = matchedA;
+        long restB = matchedB;
+        while (restB != 0) {
+            int i = Long.numberOfTrailingZeros(restA);
+            int j = Long.numberOfTrailingZeros(restB);
+            if (a.charAt(i) != b.charAt(j)) {
+                transpositions++;
+            }
+            restA &= restA - 1;
+            restB &= restB - 1;
+        }
+        return winkler(a, b, la, lb, m, transpositions);
+    }
+
+    /** Jaro-Winkler for a longer string than 64 characters, with flag arrays. */
+    private static double jaroWinklerLong(CharSequence a, CharSequence b) {
+        int la = a.length();
+        int lb = b.length();
         int range = Math.max(lb / 2 - 1, 0);
         boolean[] matchedB = new boolean[lb];
         char[] ma = new char[la];
         int m = 0;
-        long flagsA = 0;
-        boolean[] matchedA = la > 64 ? new boolean[la] : null;
         for (int i = 0; i < la; i++) {
             char c = a.charAt(i);
             int from = Math.max(0, i - range);
@@ -55,11 +98,6 @@ public final class Similarity {
             for (int j = from; j < to; j++) {
                 if (!matchedB[j] && c == b.charAt(j)) {
                     matchedB[j] = true;
-                    if (matchedA != null) {
-                        matchedA[i] = true;
-                    } else {
-                        flagsA |= 1L << i;
-                    }
                     ma[m++] = c;
                     break;
                 }
@@ -78,6 +116,10 @@ public final class Similarity {
                 k++;
             }
         }
+        return winkler(a, b, la, lb, m, transpositions);
+    }
+
+    private static double winkler(CharSequence a, CharSequence b, int la, int lb, int m, int transpositions) {
         int prefix = 0;
         int maxPrefix = Math.min(4, la);
         while (prefix < maxPrefix && a.charAt(prefix) == b.charAt(prefix)) {

@@ -1,5 +1,6 @@
 package dev.leadkit.dedupe;
 
+import dev.leadkit.dedupe.synthetic.SyntheticData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -99,11 +100,42 @@ class DuplicateScanTest {
                 .set(MatchField.LAST_NAME, "Nameh7").build());
 
         ScanSummary small = DuplicateScan.builder(matcher).maxBlockSize(10).window(3).build().run(records).summary();
-        ScanSummary full = DuplicateScan.builder(matcher).build().run(records).summary();
+        ScanSummary full = DuplicateScan.builder(matcher).maxBlockSize(100).build().run(records).summary();
 
         assertThat(small.oversizedBlocks()).isPositive();
         assertThat(small.pairsCompared()).isLessThan(full.pairsCompared());
         assertThat(full.oversizedBlocks()).isZero();
+    }
+
+    @Test
+    void theDefaultsCompareBlocksOfUpToFiftyInFullAndLargerOnesInAWindowOfFive() {
+        List<MatchRecord> records = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            records.add(MatchRecord.builder("r" + i).set(MatchField.COMPANY, "Acme Ltd")
+                    .set(MatchField.EMAIL, "person" + i + "@example.com").build());
+        }
+
+        ScanSummary fifty = DuplicateScan.builder(matcher).build().run(records.subList(0, 50)).summary();
+        ScanSummary sixty = DuplicateScan.builder(matcher).build().run(records).summary();
+
+        assertThat(fifty.oversizedBlocks()).isZero();
+        assertThat(fifty.pairsCompared()).isEqualTo(50 * 49 / 2);
+        assertThat(sixty.oversizedBlocks()).isPositive();
+        // Each record with the next five: 55 * 5 + 4 + 3 + 2 + 1, each pair once however many keys it shares.
+        assertThat(sixty.pairsCompared()).isEqualTo(55 * 5 + 10);
+    }
+
+    @Test
+    void theClustersAndTheirPairsAreTheSameWhateverTheNumberOfThreads() {
+        List<MatchRecord> records = SyntheticData.generate(SyntheticData.Profile.LEADS, 3_000,
+                SyntheticData.Severity.HEAVY, 7).records();
+
+        List<Cluster> one = DuplicateScan.builder(matcher).threads(1).build().run(records).clusters();
+        List<Cluster> two = DuplicateScan.builder(matcher).threads(2).build().run(records).clusters();
+        List<Cluster> three = DuplicateScan.builder(matcher).threads(3).build().run(records).clusters();
+
+        assertThat(two).isNotEmpty().isEqualTo(one);
+        assertThat(three).isEqualTo(one);
     }
 
     @Test

@@ -38,7 +38,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -221,6 +219,8 @@ final class DedupeCommand implements Callable<Integer> {
         private final int idIndex;
         private final List<Map.Entry<Integer, MatchField>> fields = new ArrayList<>();
         private final Map<String, Long> lineOfId = new HashMap<>();
+        /** Each row's match values, kept compactly so that the pairs need not read the file again. */
+        private final KeptValues kept = new KeptValues();
         private MatchRecord ahead;
         long count;
         long skipped;
@@ -296,10 +296,31 @@ final class DedupeCommand implements Callable<Integer> {
             }
             count++;
             MatchRecord.Builder b = MatchRecord.builder(id);
+            kept.startRow(row.line());
             for (Map.Entry<Integer, MatchField> f : fields) {
                 String cell = row.cells().get(f.getKey());
                 if (!cell.isBlank() && cell.length() <= CsvOptions.DEFAULT_MAX_CELL_CHARS) {
-                    b.set(f.getValue(), cell.strip());
+                    String value = cell.strip();
+                    b.set(f.getValue(), value);
+                    kept.add(value);
+                } else {
+                    kept.add(null);
+                }
+            }
+            return b.build();
+        }
+
+        /** @return the record of a row read, by id, as it was handed to the scan */
+        MatchRecord recordOf(String id) {
+            Long line = lineOfId.get(id);
+            if (line == null) {
+                throw new IllegalArgumentException("no row with id " + id);
+            }
+            String[] values = kept.row(line, fields.size());
+            MatchRecord.Builder b = MatchRecord.builder(id);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    b.set(fields.get(i).getValue(), values[i]);
                 }
             }
             return b.build();
@@ -383,14 +404,9 @@ final class DedupeCommand implements Callable<Integer> {
     /**
      * Every unordered pair of members of each cluster whose own decision reaches the threshold. A
      * pair the scan compared keeps the scan's score; one it never compared (linked through a third
-     * record) is compared now, from the records read a second time from the file.
+     * record) is compared now, from the values kept as the rows were read.
      */
     private List<Pair> pairs(List<Cluster> clusters, Matcher matcher, Rows rows) {
-        Set<String> members = new HashSet<>();
-        for (Cluster c : clusters) {
-            members.addAll(c.ids());
-        }
-        Map<String, MatchRecord> records = reread(members, rows);
         List<Pair> pairs = new ArrayList<>();
         for (Cluster c : clusters) {
             Map<String, Match> compared = new HashMap<>();
@@ -402,7 +418,7 @@ final class DedupeCommand implements Callable<Integer> {
                 for (int j = i + 1; j < ids.size(); j++) {
                     Match m = compared.get(key(ids.get(i), ids.get(j)));
                     if (m == null) {
-                        m = matcher.compare(records.get(ids.get(i)), records.get(ids.get(j)));
+                        m = matcher.compare(rows.recordOf(ids.get(i)), rows.recordOf(ids.get(j)));
                     }
                     if (reaches(m.decision())) {
                         boolean inOrder = ID_ORDER.compare(ids.get(i), ids.get(j)) < 0;
@@ -414,26 +430,6 @@ final class DedupeCommand implements Callable<Integer> {
         }
         pairs.sort(Comparator.comparing(Pair::left, ID_ORDER).thenComparing(Pair::right, ID_ORDER));
         return pairs;
-    }
-
-    private Map<String, MatchRecord> reread(Set<String> members, Rows first) {
-        Map<String, MatchRecord> records = new HashMap<>();
-        if (members.isEmpty()) {
-            return records;
-        }
-        try (LeadCsvReader reader = LeadCsvReader.open(input, options())) {
-            Rows again = new Rows(reader, new PrintWriter(Writer.nullWriter()));
-            while (again.hasNext()) {
-                MatchRecord r = again.next();
-                if (members.contains(r.id())) {
-                    records.put(r.id(), r);
-                }
-            }
-        }
-        if (records.size() != members.size()) {
-            throw new BadInput(input + " changed while it was read; run again on a file that stays as it is.");
-        }
-        return records;
     }
 
     private boolean reaches(Decision decision) {

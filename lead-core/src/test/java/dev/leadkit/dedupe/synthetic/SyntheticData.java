@@ -218,11 +218,7 @@ public final class SyntheticData {
             // Gmail ignores dots, so the mailbox is the address without them.
             String email = base.get("email");
             if (email != null) {
-                int at = email.indexOf('@');
-                while (!emails.add(email.replace(".", ""))) {
-                    email = base.get("email").substring(0, at) + (10 + rnd.nextInt(90)) + base.get("email").substring(at);
-                }
-                base.put("email", email);
+                base.put("email", uniqueMailbox(email, emails, rnd));
             }
             bases.add(base);
         }
@@ -252,6 +248,29 @@ public final class SyntheticData {
             numbered.add(new Row("rec-" + i, r.cluster, r.columns, r.corruptions));
         }
         return new Dataset(profile, profile == Profile.LEADS ? LEADS_HEADER : PERSONS_HEADER, numbered);
+    }
+
+    /** Failed draws at one number width before a namesake's number gets one digit more. */
+    static final int DRAWS_PER_WIDTH = 200;
+
+    /**
+     * The address itself when its mailbox is free, else the local part with a number: two digits
+     * at first, one digit more after {@link #DRAWS_PER_WIDTH} taken draws, so that even a
+     * million originals (where the common names fill all 90 two-digit mailboxes) find a free one.
+     * Up to some tens of thousands of originals no width is ever exhausted, so the draws, and the
+     * data, are the same as with two digits only.
+     */
+    static String uniqueMailbox(String email, java.util.Set<String> taken, Random rnd) {
+        int at = email.indexOf('@');
+        String candidate = email;
+        int draws = 0;
+        while (!taken.add(candidate.replace(".", ""))) {
+            int width = Math.min(9, 2 + draws / DRAWS_PER_WIDTH);
+            int low = (int) Math.pow(10, width - 1);
+            candidate = email.substring(0, at) + (low + rnd.nextInt(9 * low)) + email.substring(at);
+            draws++;
+        }
+        return candidate;
     }
 
     static MatchRecord record(Profile profile, Row row) {
