@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -30,7 +31,8 @@ import java.util.stream.IntStream;
  *
  * <p>A dry run stores nothing, so later batches would not see this batch's rows:
  * {@link #remember} keeps records on the heap as if they were stored, and later checks find them.
- * One instance per import; not thread-safe.
+ * One instance per import, used by one thread at a time; a big batch is checked on several threads
+ * of the common fork-join pool.
  *
  * <pre>{@code
  * BatchCheck check = kit.duplicates().batchCheck(admin, Matcher.of(MatchRules.defaults()));
@@ -49,7 +51,7 @@ public final class BatchCheck {
     static final int RARE = 4;
     /** A candidate shares at least this many keys with the record, or one rare key. */
     static final int MIN_SHARED = 2;
-    /** Batches at least this large are prepared on several threads. */
+    /** Batches at least this large are prepared and checked on several threads. */
     private static final int PARALLEL_FROM = 256;
 
     private final Store store;
@@ -117,18 +119,17 @@ public final class BatchCheck {
                 inBatch.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
             }
         }
-        Map<String, Prepared> preparedLeads = new HashMap<>();
-        List<List<Match>> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(check(i, rows, stored, inBatch, preparedLeads));
-        }
-        return out;
+        // Each record's check reads only what is settled above, so a big batch checks on several threads.
+        Map<String, Prepared> preparedLeads = new ConcurrentHashMap<>();
+        IntStream range = IntStream.range(0, rows.size());
+        return (rows.size() >= PARALLEL_FROM ? range.parallel() : range)
+                .mapToObj(i -> check(i, rows, stored, inBatch, preparedLeads)).toList();
     }
 
     private List<Match> check(int i, List<Row> rows, Map<String, List<Lead>> stored, Map<String, List<Integer>> inBatch,
                               Map<String, Prepared> preparedLeads) {
         Row row = rows.get(i);
-        Map<Object, Candidate> found = new HashMap<>();
+        Map<Object, Candidate> found = new HashMap<>(64);
         for (String k : row.keys) {
             List<Lead> leads = stored.getOrDefault(k, List.of());
             List<Integer> others = inBatch.getOrDefault(k, List.of());
@@ -170,8 +171,12 @@ public final class BatchCheck {
         for (Candidate c : chosen) {
             if (c.ref instanceof Lead) {
                 Lead lead = (Lead) c.ref;
-                candidates.add(preparedLeads.computeIfAbsent(lead.id().value(),
-                        x -> scoring.prepare(MatchRecord.from(lead))));
+                Prepared p = preparedLeads.get(lead.id().value());
+                if (p == null) {
+                    p = scoring.prepare(MatchRecord.from(lead));
+                    preparedLeads.putIfAbsent(lead.id().value(), p);
+                }
+                candidates.add(p);
             } else {
                 candidates.add((Prepared) c.ref);
             }
