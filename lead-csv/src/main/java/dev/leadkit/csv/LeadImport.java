@@ -59,7 +59,10 @@ import java.util.regex.Pattern;
  * statuses of other CRMs mapped onto the catalogues, the export's formula-neutralising mark
  * removed — and rows go to the store in batches through {@code LeadService.createAll}, each batch
  * committed together with the job record's last committed row. Rows that look like a stored lead
- * (K7's matcher) follow the {@link OnDuplicate} policy. Every rejected row, warning and duplicate
+ * (K7's matcher) follow the {@link OnDuplicate} policy: each batch is checked with one look-up of
+ * the store's candidate index ({@link dev.leadkit.dedupe.BatchCheck}), against the stored leads
+ * the importer may view — which include the rows of earlier batches once committed — and against
+ * the earlier rows of the same batch; nothing about the stored leads is held on the heap. Every rejected row, warning and duplicate
  * goes to the options' {@link ImportIssueSink} with its row number; a notification
  * {@code import.finished} goes to the importing user at the end.
  *

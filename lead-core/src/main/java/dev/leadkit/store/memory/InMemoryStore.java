@@ -85,6 +85,9 @@ public final class InMemoryStore implements Store {
 
     private static final long ABSENT = 0;
 
+    /** Transactions writing at least this many leads build their query rows on several threads. */
+    private static final int PARALLEL_ROWS = 256;
+
     /** The stored "version" of an attachment that exists: attachments are immutable. */
     private static final long PRESENT = 1;
 
@@ -1206,6 +1209,10 @@ public final class InMemoryStore implements Store {
 
         void commit() {
             checkOpen();
+            // The query rows of a big batch (folding every text) are built before the lock, on several threads.
+            Map<LeadId, LeadRow> built = writtenLeads.size() < PARALLEL_ROWS ? Map.of()
+                    : writtenLeads.values().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+                    Lead::id, LeadRow::new));
             commitLock.lock();
             try {
                 validateAgainstCommitted();
@@ -1216,7 +1223,8 @@ public final class InMemoryStore implements Store {
                         previous.externalId().ifPresent(ext -> externalIds.remove(ext, lead.id()));
                     }
                     lead.externalId().ifPresent(ext -> externalIds.put(ext, lead.id()));
-                    index(previous, lead);
+                    LeadRow row = built.get(lead.id());
+                    index(previous, lead, row != null ? row : new LeadRow(lead));
                 }
                 for (String id : removedViews) {
                     views.remove(id);
@@ -1362,8 +1370,8 @@ public final class InMemoryStore implements Store {
     }
 
     /** Called under the commit lock: the row and the index entries follow the committed lead. */
-    private void index(Lead previous, Lead lead) {
-        rows.put(lead.id(), new LeadRow(lead));
+    private void index(Lead previous, Lead lead, LeadRow row) {
+        rows.put(lead.id(), row);
         if (previous != null) {
             if (!previous.status().equals(lead.status())) {
                 remove(byStatus, previous.status(), lead.id());

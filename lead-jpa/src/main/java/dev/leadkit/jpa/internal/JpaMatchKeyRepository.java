@@ -174,11 +174,15 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         });
     }
 
+    /** The most keys one {@link #candidatesByKey} statement looks up. */
+    static final int KEYS_PER_STATEMENT = 200;
+
     /**
-     * One statement per {@link JpaLeadRepository#IN_CHUNK} keys: the key table's rows of those
-     * keys numbered per key in lead id order, the first {@code perKey} of each joined to the
-     * leads with the visibility predicate — for an import batch of 1,000 rows a handful of
-     * statements instead of one per key.
+     * One statement per {@value #KEYS_PER_STATEMENT} keys: per key an index range of at most
+     * {@code perKey} rows (a UNION ALL of limited branches, as {@link #candidates} does, so a
+     * common key costs {@code perKey} rows, not all its holders), joined to the leads with the
+     * visibility predicate — for an import batch of 1,000 rows some 40 statements instead of one
+     * per key.
      */
     @Override
     public Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
@@ -198,14 +202,18 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             tx.flush();
             return tx.em().unwrap(Session.class).doReturningWork(c -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
-                for (int from = 0; from < usable.size(); from += JpaLeadRepository.IN_CHUNK) {
-                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + JpaLeadRepository.IN_CHUNK));
-                    String sql = "select m.match_key as lk_match_key, l.* from (select k.match_key, k.lead_id,"
-                            + " row_number() over (partition by k.match_key order by k.lead_id) as rn"
-                            + " from lk_lead_match_key k where k.match_key in ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")) m"
+                for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
+                    StringBuilder branches = new StringBuilder();
+                    for (int i = 0; i < chunk.size(); i++) {
+                        if (i > 0) {
+                            branches.append(" union all ");
+                        }
+                        branches.append("(select k.match_key, k.lead_id from lk_lead_match_key k where k.match_key = ?")
+                                .append(" order by k.lead_id limit ").append(perKey).append(')');
+                    }
+                    String sql = "select m.match_key as lk_match_key, l.* from (" + branches + ") m"
                             + " join lk_lead l on l.id = m.lead_id" + visibleJdbc(visibility, owners.size())
-                            + (visibility.all() ? " where" : " and") + " m.rn <= " + perKey
                             + " order by m.match_key, l.id";
                     try (PreparedStatement s = c.prepareStatement(sql)) {
                         int p = 1;
