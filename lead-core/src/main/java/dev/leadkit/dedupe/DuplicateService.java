@@ -132,6 +132,29 @@ public final class DuplicateService {
         });
     }
 
+    /**
+     * A check of many records at once against the stored leads the actor may view and against
+     * each other — what an import uses for its batches (requirement I4: one index lookup per
+     * batch, not per row). Keys are looked up as this service's matcher names them; candidates are
+     * scored by {@code scoring}.
+     *
+     * <pre>{@code
+     * BatchCheck check = kit.duplicates().batchCheck(admin, Matcher.of(MatchRules.defaults()));
+     * List<List<Match>> perRow = check.check(records);
+     * }</pre>
+     *
+     * @param actor   who asks; only leads they may view are reported
+     * @param scoring the matcher that scores candidates (an import may bring its own rules)
+     * @return a check for one import; it keeps state only when told to {@link BatchCheck#remember}
+     * @since 0.5
+     */
+    public BatchCheck batchCheck(Actor actor, Matcher scoring) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(scoring, "scoring");
+        policy.activeUser(actor, Right.VIEW, null);
+        return new BatchCheck(store, policy.visibility(actor), matching.matcher(), scoring);
+    }
+
     /** The draft's values as a lead that is never stored: only the matchable fields count. */
     private Lead probe(LeadDraft draft) {
         EnumMap<LeadField, String> values = new EnumMap<>(LeadField.class);

@@ -83,6 +83,23 @@ public final class LeadMatching {
     }
 
     /**
+     * {@link #written(StoreTransaction, Lead)} with the lead's keys computed already (a batch
+     * computes them once for the check and the index).
+     *
+     * @param tx   the open transaction
+     * @param lead the lead as just stored
+     * @param keys its {@link #keys}
+     * @since 0.5
+     */
+    public void written(StoreTransaction tx, Lead lead, Set<String> keys) {
+        if (lead.isDeleted()) {
+            tx.matchKeys().remove(lead.id());
+        } else {
+            tx.matchKeys().replace(lead.id(), keys);
+        }
+    }
+
+    /**
      * @param tx the open transaction
      * @param id a lead that left the index (deleted, merged away)
      */
@@ -110,7 +127,20 @@ public final class LeadMatching {
      * @return the matches, best first; {@link Match#id()} is the lead checked, {@link Match#otherId()} the stored one
      */
     public List<Match> matches(StoreTransaction tx, Actor actor, Lead lead) {
-        Set<String> keys = keys(lead);
+        return matches(tx, actor, lead, keys(lead));
+    }
+
+    /**
+     * {@link #matches(StoreTransaction, Actor, Lead)} with the lead's keys computed already.
+     *
+     * @param tx    the open transaction
+     * @param actor who asks
+     * @param lead  the lead checked (stored or not yet)
+     * @param keys  its {@link #keys}
+     * @return the matches, best first
+     * @since 0.5
+     */
+    public List<Match> matches(StoreTransaction tx, Actor actor, Lead lead, Set<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }

@@ -53,6 +53,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -270,11 +271,15 @@ public final class LeadService {
                 throw new ValidationException(errors);
             }
             DuplicatePolicy duplicates = matching.policy(tx);
-            for (Lead lead : leads) {
-                requireFreeExternalId(tx, lead.values().get(LeadField.EXTERNAL_ID), lead.id());
-                found.add(check(tx, actor, lead, duplicates, report));
+            requireFreeExternalIds(tx, leads);
+            // Each lead's blocking keys once, for the check and the index; a big batch on several threads.
+            List<Set<String>> keys = (leads.size() >= PARALLEL_KEYS ? leads.parallelStream() : leads.stream())
+                    .map(matching::keys).toList();
+            for (int i = 0; i < leads.size(); i++) {
+                Lead lead = leads.get(i);
+                found.add(check(tx, actor, lead, keys.get(i), duplicates, report));
                 tx.leads().insert(lead);
-                matching.written(tx, lead);
+                matching.written(tx, lead, keys.get(i));
                 tx.history().append(new HistoryEntry(0, lead.id().value(), now, actor.userId(), HistoryAction.CREATED,
                         changes(null, lead)));
                 TaskTemplates.createFor(tx, lead, actor.userId(), now, ids);
@@ -295,6 +300,9 @@ public final class LeadService {
 
     /** The most drafts one {@link #createAll} call takes. */
     public static final int MAX_BATCH = 10_000;
+
+    /** Batches at least this large compute their leads' blocking keys on several threads. */
+    private static final int PARALLEL_KEYS = 256;
 
     /** What creating leads reads from the store once per transaction. */
     private final class Creation {
@@ -511,10 +519,16 @@ public final class LeadService {
      * refused; the matches are looked up only when someone reads them or BLOCK needs them.
      */
     private List<Match> check(StoreTransaction tx, Actor actor, Lead lead, DuplicatePolicy duplicates, boolean report) {
+        return check(tx, actor, lead, null, duplicates, report);
+    }
+
+    /** @param keys the lead's blocking keys when computed already, else null */
+    private List<Match> check(StoreTransaction tx, Actor actor, Lead lead, Set<String> keys, DuplicatePolicy duplicates,
+                              boolean report) {
         if (duplicates == DuplicatePolicy.OFF || (!report && duplicates == DuplicatePolicy.WARN)) {
             return List.of();
         }
-        List<Match> matches = matching.matches(tx, actor, lead);
+        List<Match> matches = keys == null ? matching.matches(tx, actor, lead) : matching.matches(tx, actor, lead, keys);
         if (duplicates == DuplicatePolicy.BLOCK) {
             List<Match> blocking = matches.stream().filter(m -> m.decision() == Decision.DUPLICATE).toList();
             if (!blocking.isEmpty()) {
@@ -897,6 +911,34 @@ public final class LeadService {
     private static void requireVersion(Lead current, long expectedVersion) {
         if (current.version() != expectedVersion) {
             throw ConflictException.staleVersion("lead", current.id().value(), expectedVersion, current.version());
+        }
+    }
+
+    /**
+     * The external ids of a batch of new leads are free: one {@code findByExternalIds} per
+     * {@link LeadListing#MAX_LIMIT} ids, and no id twice in the batch.
+     */
+    private static void requireFreeExternalIds(StoreTransaction tx, List<Lead> leads) {
+        List<String> ids = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Lead lead : leads) {
+            String ext = lead.values().get(LeadField.EXTERNAL_ID);
+            if (ext != null) {
+                if (!seen.add(ext)) {
+                    throw new ConflictException("lead.external_id.taken",
+                            "Two leads of the batch have the same external id; external ids are unique.");
+                }
+                ids.add(ext);
+            }
+        }
+        for (int from = 0; from < ids.size(); from += LeadListing.MAX_LIMIT) {
+            Map<String, Lead> held = tx.leads().findByExternalIds(ids.subList(from, Math.min(ids.size(),
+                    from + LeadListing.MAX_LIMIT)));
+            if (!held.isEmpty()) {
+                Lead other = held.values().iterator().next();
+                throw new ConflictException("lead.external_id.taken",
+                        "Another lead ('" + other.id() + "') already has this external id; external ids are unique.");
+            }
         }
     }
 

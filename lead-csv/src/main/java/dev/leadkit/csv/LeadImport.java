@@ -11,7 +11,7 @@ import dev.leadkit.ValidationException;
 import dev.leadkit.access.Right;
 import dev.leadkit.access.Role;
 import dev.leadkit.access.User;
-import dev.leadkit.dedupe.CandidateIndex;
+import dev.leadkit.dedupe.BatchCheck;
 import dev.leadkit.dedupe.Match;
 import dev.leadkit.dedupe.MatchField;
 import dev.leadkit.dedupe.MatchRecord;
@@ -59,7 +59,10 @@ import java.util.regex.Pattern;
  * statuses of other CRMs mapped onto the catalogues, the export's formula-neutralising mark
  * removed — and rows go to the store in batches through {@code LeadService.createAll}, each batch
  * committed together with the job record's last committed row. Rows that look like a stored lead
- * (K7's matcher) follow the {@link OnDuplicate} policy. Every rejected row, warning and duplicate
+ * (K7's matcher) follow the {@link OnDuplicate} policy: each batch is checked with one look-up of
+ * the store's candidate index ({@link dev.leadkit.dedupe.BatchCheck}), against the stored leads
+ * the importer may view — which include the rows of earlier batches once committed — and against
+ * the earlier rows of the same batch; nothing about the stored leads is held on the heap. Every rejected row, warning and duplicate
  * goes to the options' {@link ImportIssueSink} with its row number; a notification
  * {@code import.finished} goes to the importing user at the end.
  *
@@ -228,7 +231,8 @@ public final class LeadImport {
         private final LeadCsvReader reader;
         private final ImportOptions options;
         private final ImportIssueSink issues;
-        private final CandidateIndex index;
+        /** Checks each batch's rows for duplicates with one index lookup; null under CREATE. */
+        private final BatchCheck check;
         private final OptionalInt tagsColumn;
         /** Unmapped columns headed {@code custom.KEY} for a defined custom field, as LeadExport writes them. */
         private final Map<String, Integer> customColumns = new LinkedHashMap<>();
@@ -248,7 +252,7 @@ public final class LeadImport {
             this.issues = options.issues();
             this.job = job;
             this.counts = job.counts();
-            this.index = options.onDuplicate() == OnDuplicate.CREATE ? null : CandidateIndex.inMemory(matcher);
+            this.check = options.onDuplicate() == OnDuplicate.CREATE ? null : kit.duplicates().batchCheck(actor, matcher);
             this.tagsColumn = reader.mapping().columnNamed(TAGS_COLUMN);
             List<String> header = reader.mapping().header();
             for (int i = 0; i < header.size(); i++) {
@@ -274,9 +278,6 @@ public final class LeadImport {
                                 "", "csv.header." + p.kind().name().toLowerCase(java.util.Locale.ROOT), p.message()));
                     }
                 }
-            }
-            if (index != null) {
-                indexStoredLeads();
             }
             List<Prepared> batch = new ArrayList<>(options.batchSize());
             ImportCounts pending = ImportCounts.ZERO;
@@ -327,18 +328,6 @@ public final class LeadImport {
             kit.notifications().deliver(new Notification(actor.userId(), FINISHED_NOTIFICATION, Optional.empty(), params,
                     kit.clock().instant()));
             return new ImportResult(job);
-        }
-
-        private void indexStoredLeads() {
-            int offset = 0;
-            while (true) {
-                List<Lead> page = kit.leads().list(actor, offset, 1_000);
-                page.forEach(l -> index.put(MatchRecord.from(l)));
-                if (page.size() < 1_000) {
-                    return;
-                }
-                offset += page.size();
-            }
         }
 
         // ---- one row
@@ -438,7 +427,7 @@ public final class LeadImport {
                 }
             }
             MatchRecord record = null;
-            if (index != null) {
+            if (check != null) {
                 MatchRecord.Builder b = MatchRecord.builder("row:" + row.number());
                 matchValue(b, values, LeadField.FIRST_NAME, MatchField.FIRST_NAME);
                 matchValue(b, values, LeadField.LAST_NAME, MatchField.LAST_NAME);
@@ -448,6 +437,7 @@ public final class LeadImport {
                 matchValue(b, values, LeadField.STREET, MatchField.STREET);
                 matchValue(b, values, LeadField.CITY, MatchField.CITY);
                 matchValue(b, values, LeadField.POSTCODE, MatchField.POSTCODE);
+                matchValue(b, values, LeadField.REGION, MatchField.REGION);
                 matchValue(b, values, LeadField.COUNTRY, MatchField.COUNTRY);
                 matchValue(b, values, LeadField.WEBSITE, MatchField.WEBSITE);
                 matchValue(b, values, LeadField.REGISTRATION_NUMBER, MatchField.REGISTRATION_NUMBER);
@@ -523,14 +513,17 @@ public final class LeadImport {
             List<Prepared> creates = new ArrayList<>(batch.size());
             List<Prepared> matched = new ArrayList<>();
             ImportCounts done = pending;
-            for (Prepared p : batch) {
-                if (index != null) {
-                    List<Match> found = index.matches(p.record);
-                    if (!found.isEmpty()) {
-                        p.duplicateOf = Optional.of(found.get(0).otherId());
+            if (check != null && !batch.isEmpty()) {
+                List<MatchRecord> records = new ArrayList<>(batch.size());
+                batch.forEach(p -> records.add(p.record));
+                List<List<Match>> found = check.check(records);
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!found.get(i).isEmpty()) {
+                        batch.get(i).duplicateOf = Optional.of(found.get(i).get(0).otherId());
                     }
-                    index.put(p.record);
                 }
+            }
+            for (Prepared p : batch) {
                 OnDuplicate policy = options.onDuplicate();
                 boolean storedMatch = p.duplicateOf.filter(id -> !id.startsWith("row:")).isPresent();
                 if (p.duplicateOf.isPresent() && policy == OnDuplicate.SKIP) {
@@ -617,6 +610,12 @@ public final class LeadImport {
                     return null;
                 } catch (DryRunRollback dry) {
                     created(left, null);
+                    if (check != null) {
+                        // Nothing was stored: later batches see these rows only if the check keeps them.
+                        List<MatchRecord> records = new ArrayList<>(left.size());
+                        left.forEach(p -> records.add(p.record));
+                        check.remember(records);
+                    }
                     return withThese;
                 } catch (ValidationException e) {
                     Map<Integer, List<FieldError>> byDraft = byDraft(e, left.size());
@@ -630,7 +629,6 @@ public final class LeadImport {
                             for (FieldError fe : errors) {
                                 error(p.row, columnFor(fe.field()), valueFor(p, fe.field()), fe.code(), fe.message());
                             }
-                            unindex(p);
                             done = done.plus(new ImportCounts(0, 0, 0, 0, 1, 0, 0));
                         }
                     }
@@ -640,7 +638,6 @@ public final class LeadImport {
                         Prepared p = left.get(0);
                         error(p.row, e.code().startsWith("lead.external_id") ? columnOf(CsvTarget.of(LeadField.EXTERNAL_ID))
                                 : "", null, e.code(), e.getMessage());
-                        unindex(p);
                         return done.plus(new ImportCounts(0, 0, 0, 0, 1, 0, 0));
                     }
                     // Which row holds a taken external id is not said: go row by row, each row
@@ -657,12 +654,6 @@ public final class LeadImport {
             return done;
         }
 
-        private void unindex(Prepared p) {
-            if (index != null) {
-                index.remove(p.record.id());
-            }
-        }
-
         private ImportCounts outcome(List<Prepared> creates) {
             long flagged = creates.stream().filter(p -> p.duplicateOf.isPresent()).count();
             long warned = creates.stream().filter(p -> !p.warnings.isEmpty()).count();
@@ -676,11 +667,6 @@ public final class LeadImport {
                 p.warnings.forEach(issues::accept);
                 if (p.duplicateOf.isPresent() && options.onDuplicate() == OnDuplicate.FLAG) {
                     duplicateIssue(p, "import.duplicate.flagged", "the row looks like lead %s; it is imported and flagged.");
-                }
-                if (index != null && leads != null) {
-                    index.remove(p.record.id());
-                    Lead lead = leads.get(i);
-                    index.put(MatchRecord.from(lead));
                 }
             }
         }

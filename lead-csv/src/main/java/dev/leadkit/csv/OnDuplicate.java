@@ -2,7 +2,10 @@ package dev.leadkit.csv;
 
 /**
  * What an import does with a row that looks like a stored lead (or like an earlier row of the same
- * file), as K7's matcher judges it at or above its possible-duplicate threshold.
+ * file), as K7's matcher judges it at or above its possible-duplicate threshold. Rows of earlier
+ * batches count once stored: a row that was skipped (or failed) is not a candidate for later
+ * batches, only for the later rows of its own batch. A dry run keeps the rows it would have
+ * created on the heap so that later batches see them as a real run would.
  *
  * <pre>{@code
  * ImportOptions.builder().onDuplicate(OnDuplicate.FLAG).build();

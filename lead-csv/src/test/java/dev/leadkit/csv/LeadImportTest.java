@@ -183,6 +183,62 @@ class LeadImportTest {
         }
     }
 
+    private static final String PEOPLE = "First Name,Last Name,Email,Phone\n"
+            + "Ayşe,Yılmaz,AYSE@example.tr,\n"                       // row 1: the stored lead
+            + "Jonas,Petraitis,jonas@example.lt,+370 612 34567\n"    // row 2
+            + "Jonas,Petraitis,jonas@example.lt,+370 612 34567\n"    // row 3: row 2 again, same batch
+            + "Mette,Hansen,mette@example.dk,+45 20 30 40 50\n"      // row 4
+            + "Eglė,Kazlauskaitė,egle@example.lt,\n"                 // row 5
+            + "Søren,Kierkegaard,soren@filosofi.dk,\n"               // row 6
+            + "Mette,Hansen,mette@example.dk,+45 20 30 40 50\n";     // row 7: row 4 again, a later batch
+
+    @Test
+    void flagFindsDuplicatesOfStoredLeadsAndWithinTheFileWithOneIndexLookupPerBatch() throws IOException {
+        Path file = write("people.csv", PEOPLE, StandardCharsets.UTF_8);
+        CountingStore store = new CountingStore(new InMemoryStore());
+        LeadKit kit = Kits.kit(store, NotificationSink.collecting());
+        Lead stored = kit.leads().create(Kits.ADMIN, LeadDraft.builder().firstName("Ayşe").lastName("Yılmaz")
+                .email("ayse@example.tr").build());
+        store.single.set(0);
+        store.batched.set(0);
+        ImportIssueSink.Keeping issues = ImportIssueSink.keeping(100);
+
+        ImportCounts c = LeadImport.of(kit).run(Kits.ADMIN, file, ImportOptions.builder().onDuplicate(OnDuplicate.FLAG)
+                .batchSize(3).issues(issues).build()).job().counts();
+
+        assertThat(c).isEqualTo(new ImportCounts(7, 0, 0, 0, 0, 3, 0));
+        assertThat(Kits.all(kit)).hasSize(8);
+        assertThat(issues.issues()).extracting(ImportIssue::row).containsExactly(1L, 3L, 7L);
+        assertThat(issues.issues()).allSatisfy(i -> assertThat(i.code()).isEqualTo("import.duplicate.flagged"));
+        assertThat(issues.issues().get(0).reason()).contains(stored.id().value());
+        assertThat(issues.issues().get(1).reason()).contains("in row 2 of this file");
+        List<String> hansens = Kits.all(kit).stream().filter(l -> l.lastName().orElse("").equals("Hansen"))
+                .map(l -> l.id().value()).toList();
+        assertThat(hansens).hasSize(2).anySatisfy(id -> assertThat(issues.issues().get(2).reason()).contains(id));
+        // Three batches (3 + 3 + 1 rows): three look-ups of the candidate index, none per row.
+        assertThat(store.batched).hasValue(3);
+        assertThat(store.single).hasValue(0);
+    }
+
+    @Test
+    void aDryRunFindsADuplicateOfARowInAnEarlierBatchAsARealRunDoes() throws IOException {
+        Path file = write("people.csv", PEOPLE, StandardCharsets.UTF_8);
+        ImportIssueSink.Keeping dryIssues = ImportIssueSink.keeping(100);
+        ImportCounts dry = LeadImport.of(Kits.kit()).run(Kits.ADMIN, file, ImportOptions.builder()
+                .onDuplicate(OnDuplicate.SKIP).dryRun(true).batchSize(2).issues(dryIssues).build()).job().counts();
+        ImportIssueSink.Keeping realIssues = ImportIssueSink.keeping(100);
+        LeadKit realKit = Kits.kit();
+        ImportCounts real = LeadImport.of(realKit).run(Kits.ADMIN, file, ImportOptions.builder()
+                .onDuplicate(OnDuplicate.SKIP).batchSize(2).issues(realIssues).build()).job().counts();
+
+        assertThat(real).isEqualTo(new ImportCounts(5, 0, 0, 2, 0, 0, 0));
+        assertThat(dry).isEqualTo(real);
+        assertThat(dryIssues.issues()).extracting(ImportIssue::row).containsExactly(3L, 7L);
+        assertThat(realIssues.issues()).extracting(ImportIssue::row).containsExactly(3L, 7L);
+        assertThat(dryIssues.issues().get(1).reason()).contains("in row 4 of this file");
+        assertThat(realIssues.issues().get(1).reason()).contains(only(realKit, "Hansen").id().value());
+    }
+
     @Test
     void aDryRunReportsExactlyWhatARealRunDoesAndStoresNothing() throws IOException {
         Path file = write("mixed.csv", "First Name,Last Name,Email,Source\n"

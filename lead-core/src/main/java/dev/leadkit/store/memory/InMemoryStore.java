@@ -85,6 +85,9 @@ public final class InMemoryStore implements Store {
 
     private static final long ABSENT = 0;
 
+    /** Transactions writing at least this many leads build their query rows on several threads. */
+    private static final int PARALLEL_ROWS = 256;
+
     /** The stored "version" of an attachment that exists: attachments are immutable. */
     private static final long PRESENT = 1;
 
@@ -135,7 +138,7 @@ public final class InMemoryStore implements Store {
     private final Map<String, SavedView> views = new ConcurrentHashMap<>();
     /** Each live lead's blocking keys, and the inverse index from key to leads. */
     private final Map<LeadId, Set<String>> keysByLead = new ConcurrentHashMap<>();
-    private final Map<String, Set<LeadId>> leadsByKey = new ConcurrentHashMap<>();
+    private final KeyHolders leadsByKey = new KeyHolders();
     /** "Not a duplicate" decisions by pair ({@code first + '\n' + second}). */
     private final Map<String, DuplicateDecision> decisions = new ConcurrentHashMap<>();
     /**
@@ -1096,25 +1099,80 @@ public final class InMemoryStore implements Store {
                 if (limit < 1 || limit > MAX_CANDIDATES) {
                     throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
                 }
+                Map<String, List<LeadId>> written = writtenByKey(keys);
                 Map<LeadId, Integer> shared = new HashMap<>();
                 for (String key : keys) {
-                    java.util.TreeSet<LeadId> holders = new java.util.TreeSet<>();
-                    for (LeadId id : leadsByKey.getOrDefault(key, Set.of())) {
-                        if (!writtenKeys.containsKey(id)) {
-                            holders.add(id);
-                        }
+                    for (LeadId id : holders(key, MAX_PER_KEY, written)) {
+                        shared.merge(id, 1, Integer::sum);
                     }
-                    writtenKeys.forEach((id, own) -> {
-                        if (own.contains(key)) {
-                            holders.add(id);
-                        }
-                    });
-                    holders.stream().limit(MAX_PER_KEY).forEach(id -> shared.merge(id, 1, Integer::sum));
                 }
                 return shared.entrySet().stream()
                         .sorted(Map.Entry.<LeadId, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                         .limit(limit).map(e -> MemoryTransaction.this.find(e.getKey())).flatMap(Optional::stream)
                         .filter(l -> admitted(visibility, l)).toList();
+            }
+
+            /** One pass over the committed holders of each key, with this transaction's own key writes laid over them. */
+            @Override
+            public Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
+                checkOpen();
+                Objects.requireNonNull(keys, "keys");
+                Objects.requireNonNull(visibility, "visibility");
+                if (perKey < 1 || perKey > MAX_PER_KEY) {
+                    throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+                }
+                Map<String, List<LeadId>> written = writtenByKey(keys);
+                Map<String, List<Lead>> found = new HashMap<>();
+                for (String key : keys) {
+                    List<LeadId> ids = holders(key, perKey, written);
+                    if (ids.isEmpty()) {
+                        continue;
+                    }
+                    List<Lead> leads = new ArrayList<>(ids.size());
+                    for (LeadId id : ids) {
+                        MemoryTransaction.this.find(id).filter(l -> admitted(visibility, l)).ifPresent(leads::add);
+                    }
+                    if (!leads.isEmpty()) {
+                        found.put(key, leads);
+                    }
+                }
+                return found;
+            }
+
+            /** The keys among {@code keys} that leads written in this transaction hold now, with those leads; empty when none. */
+            private Map<String, List<LeadId>> writtenByKey(Set<String> keys) {
+                if (writtenKeys.isEmpty()) {
+                    return Map.of();
+                }
+                Map<String, List<LeadId>> byKey = new HashMap<>();
+                writtenKeys.forEach((id, own) -> {
+                    for (String key : own) {
+                        if (keys.contains(key)) {
+                            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+                        }
+                    }
+                });
+                return byKey;
+            }
+
+            /** The first {@code n} holders of a key by id: committed ones whose keys this transaction did not replace, and its own. */
+            private List<LeadId> holders(String key, int n, Map<String, List<LeadId>> written) {
+                List<LeadId> out = new ArrayList<>();
+                for (java.util.Iterator<LeadId> it = leadsByKey.holders(key); it.hasNext() && out.size() < n; ) {
+                    LeadId id = it.next();
+                    if (!writtenKeys.containsKey(id)) {
+                        out.add(id);
+                    }
+                }
+                List<LeadId> own = written.get(key);
+                if (own != null) {
+                    out.addAll(own);
+                    out.sort(null);
+                    if (out.size() > n) {
+                        out = new ArrayList<>(out.subList(0, n));
+                    }
+                }
+                return out;
             }
 
             @Override
@@ -1186,6 +1244,10 @@ public final class InMemoryStore implements Store {
 
         void commit() {
             checkOpen();
+            // The query rows of a big batch (folding every text) are built before the lock, on several threads.
+            Map<LeadId, LeadRow> built = writtenLeads.size() < PARALLEL_ROWS ? Map.of()
+                    : writtenLeads.values().parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(
+                    Lead::id, LeadRow::new));
             commitLock.lock();
             try {
                 validateAgainstCommitted();
@@ -1196,7 +1258,8 @@ public final class InMemoryStore implements Store {
                         previous.externalId().ifPresent(ext -> externalIds.remove(ext, lead.id()));
                     }
                     lead.externalId().ifPresent(ext -> externalIds.put(ext, lead.id()));
-                    index(previous, lead);
+                    LeadRow row = built.get(lead.id());
+                    index(previous, lead, row != null ? row : new LeadRow(lead));
                 }
                 for (String id : removedViews) {
                     views.remove(id);
@@ -1345,8 +1408,8 @@ public final class InMemoryStore implements Store {
     }
 
     /** Called under the commit lock: the row and the index entries follow the committed lead. */
-    private void index(Lead previous, Lead lead) {
-        rows.put(lead.id(), new LeadRow(lead));
+    private void index(Lead previous, Lead lead, LeadRow row) {
+        rows.put(lead.id(), row);
         if (previous != null) {
             if (!previous.status().equals(lead.status())) {
                 remove(byStatus, previous.status(), lead.id());
@@ -1420,20 +1483,12 @@ public final class InMemoryStore implements Store {
         Set<String> old = keysByLead.getOrDefault(id, Set.of());
         for (String key : old) {
             if (!keys.contains(key)) {
-                leadsByKey.computeIfPresent(key, (k, ids) -> {
-                    Set<LeadId> rest = new HashSet<>(ids);
-                    rest.remove(id);
-                    return rest.isEmpty() ? null : Set.copyOf(rest);
-                });
+                leadsByKey.remove(key, id);
             }
         }
         for (String key : keys) {
             if (!old.contains(key)) {
-                leadsByKey.merge(key, Set.of(id), (a, b) -> {
-                    Set<LeadId> joined = new HashSet<>(a);
-                    joined.addAll(b);
-                    return Set.copyOf(joined);
-                });
+                leadsByKey.add(key, id);
             }
         }
         if (keys.isEmpty()) {

@@ -193,6 +193,130 @@ public abstract class DedupeContract {
         assertThat(best).extracting(Lead::id).containsExactly(b.id());
     }
 
+    // ------------------------------------------------------------------ batched look-ups (K10)
+
+    private Map<String, List<LeadId>> byKey(Visibility visibility, Set<String> keys, int perKey) {
+        Map<String, List<Lead>> found = store.inTransaction(tx -> tx.matchKeys().candidatesByKey(keys, visibility, perKey));
+        Map<String, List<LeadId>> ids = new java.util.TreeMap<>();
+        found.forEach((k, leads) -> ids.put(k, leads.stream().map(Lead::id).toList()));
+        return ids;
+    }
+
+    @Test
+    void candidatesByKeyGivesEachKeysHoldersSmallestIdsFirstUpToPerKey() {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            leads.add(create(AYSE, LeadDraft.builder().firstName("Regine").lastName("Olsen" + i)));
+        }
+        List<LeadId> sorted = leads.stream().map(Lead::id).sorted().toList();
+        store.inTransaction(tx -> {
+            for (Lead l : leads) {
+                tx.matchKeys().replace(l.id(), Set.of("x:all", "x:" + l.id().value()));
+            }
+            return null;
+        });
+        Lead first = leads.get(0);
+
+        Map<String, List<LeadId>> found = byKey(Visibility.everything(),
+                Set.of("x:all", "x:" + first.id().value(), "x:nobody"), 3);
+
+        assertThat(found).containsOnlyKeys("x:all", "x:" + first.id().value());
+        assertThat(found.get("x:all")).containsExactlyElementsOf(sorted.subList(0, 3));
+        assertThat(found.get("x:" + first.id().value())).containsExactly(first.id());
+        assertThat(byKey(Visibility.everything(), Set.of("x:all"), 1).get("x:all")).containsExactly(sorted.get(0));
+        assertThat(byKey(Visibility.everything(), Set.of("x:nobody"), 5)).isEmpty();
+        assertThat(byKey(Visibility.everything(), Set.of(), 5)).isEmpty();
+        assertThatThrownBy(() -> byKey(Visibility.everything(), Set.of("x:all"), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> byKey(Visibility.everything(), Set.of("x:all"),
+                dev.leadkit.store.MatchKeyRepository.MAX_PER_KEY + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void candidatesByKeyLeavesOutDeletedMergedAndInvisibleLeadsAndSeesTheTransactionsOwnWrites() {
+        Lead kept = create(AYSE, soren());
+        Lead deleted = create(AYSE, LeadDraft.builder().firstName("Regine").lastName("Olsen").email("regine@olsen.dk"));
+        Lead survivor = create(AYSE, LeadDraft.builder().firstName("Johanne").lastName("Heiberg").email("johanne@teater.dk"));
+        Lead merged = create(AYSE, LeadDraft.builder().firstName("Johanne").lastName("Heiberg").email("johanne@teater.dk"));
+        Lead olgas = create(OLGA, LeadDraft.builder().firstName("Olga").lastName("Nielsen"));
+        store.inTransaction(tx -> {
+            for (Lead l : List.of(kept, deleted, survivor, merged, olgas)) {
+                tx.matchKeys().replace(l.id(), Set.of("x:shared"));
+            }
+            return null;
+        });
+        kit.leads().delete(AYSE, deleted.id());
+        kit.duplicates().merge(AYSE, survivor.id(), survivor.version(), merged.id(), merged.version(), MergePlan.defaults());
+        // The merge gave the survivor its own keys again; give it the shared one back.
+        store.inTransaction(tx -> {
+            Set<String> own = new java.util.HashSet<>(tx.matchKeys().keys(survivor.id()));
+            own.add("x:shared");
+            tx.matchKeys().replace(survivor.id(), own);
+            return null;
+        });
+
+        assertThat(byKey(Visibility.everything(), Set.of("x:shared"), 10).get("x:shared"))
+                .containsExactlyInAnyOrder(kept.id(), survivor.id(), olgas.id());
+        Visibility ayses = new Visibility(false, Set.of("ayse", "jonas"), false, Optional.of("ayse"));
+        assertThat(byKey(ayses, Set.of("x:shared"), 10).get("x:shared"))
+                .containsExactlyInAnyOrder(kept.id(), survivor.id());
+
+        Map<String, List<LeadId>> inTx = store.inTransaction(tx -> {
+            tx.matchKeys().remove(kept.id());
+            tx.matchKeys().replace(survivor.id(), Set.of("x:other"));
+            tx.matchKeys().replace(olgas.id(), Set.of("x:shared", "x:other"));
+            Map<String, List<LeadId>> ids = new java.util.TreeMap<>();
+            tx.matchKeys().candidatesByKey(Set.of("x:shared", "x:other"), Visibility.everything(), 10)
+                    .forEach((k, v) -> ids.put(k, v.stream().map(Lead::id).toList()));
+            return ids;
+        });
+        assertThat(inTx.get("x:shared")).containsExactly(olgas.id());
+        assertThat(inTx.get("x:other")).containsExactlyInAnyOrder(survivor.id(), olgas.id());
+    }
+
+    @Test
+    void findByExternalIdsFindsEachHeldIdDeletedOrNotInOneCall() {
+        List<Lead> created = kit.leads().createAll(AYSE, List.of(
+                LeadDraft.builder().firstName("Regine").lastName("Olsen").externalId("crm-1").build(),
+                LeadDraft.builder().firstName("Johanne").lastName("Heiberg").externalId("crm-2").build(),
+                LeadDraft.builder().firstName("Søren").lastName("Kierkegaard").build()));
+        kit.leads().delete(AYSE, created.get(1).id());
+
+        Map<String, Lead> found = store.inTransaction(tx -> tx.leads().findByExternalIds(List.of("crm-1", "crm-2", "crm-9")));
+
+        assertThat(found).containsOnlyKeys("crm-1", "crm-2");
+        assertThat(found.get("crm-1").id()).isEqualTo(created.get(0).id());
+        assertThat(found.get("crm-2").id()).isEqualTo(created.get(1).id());
+        assertThat(found.get("crm-2").isDeleted()).isTrue();
+        Map<String, Lead> none = store.inTransaction(tx -> tx.leads().findByExternalIds(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void createAllRefusesAnExternalIdHeldByAStoredLeadOrTwiceInTheBatchAndStoresNothing() {
+        kit.leads().create(AYSE, LeadDraft.builder().firstName("Regine").lastName("Olsen").externalId("crm-1").build());
+
+        assertThatThrownBy(() -> kit.leads().createAll(AYSE, List.of(
+                LeadDraft.builder().firstName("Johanne").lastName("Heiberg").externalId("crm-2").build(),
+                LeadDraft.builder().firstName("Regine").lastName("Olsen").externalId("crm-1").build())))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("lead.external_id.taken"));
+        assertThatThrownBy(() -> kit.leads().createAll(AYSE, List.of(
+                LeadDraft.builder().firstName("Johanne").lastName("Heiberg").externalId("crm-3").build(),
+                LeadDraft.builder().firstName("Søren").lastName("Kierkegaard").externalId("crm-3").build())))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.code()).isEqualTo("lead.external_id.taken"));
+        assertThat(kit.leads().count(ADMIN)).isEqualTo(1);
+
+        List<Lead> created = kit.leads().createAll(AYSE, List.of(
+                LeadDraft.builder().firstName("Johanne").lastName("Heiberg").externalId("crm-2").build(),
+                LeadDraft.builder().firstName("Søren").lastName("Kierkegaard").externalId("crm-3").build()));
+        Map<String, Lead> found = store.inTransaction(tx -> tx.leads().findByExternalIds(Set.of("crm-2", "crm-3")));
+        assertThat(found.get("crm-2").id()).isEqualTo(created.get(0).id());
+        assertThat(found.get("crm-3").id()).isEqualTo(created.get(1).id());
+        assertThat(keys(created.get(0).id())).isNotEmpty();
+    }
+
     @Test
     void aPageListsLiveVisibleLeadsInIdOrder() {
         Lead a = create(AYSE, soren());
