@@ -602,9 +602,13 @@ public final class Matcher {
         boolean firsts = a.first != null && b.first != null;
         boolean lasts = a.last != null && b.last != null;
         double w = 0;
+        // Computed once here and reused below (NaN: not computed).
+        double firstSim = Double.NaN;
+        double lastSim = Double.NaN;
         if (firsts && lasts) {
-            double straight = firstSimilarity(a.first, a.firstGroups, a.firstSdx, b.first, b.firstGroups, b.firstSdx)
-                    + lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
+            firstSim = firstSimilarity(a.first, a.firstGroups, a.firstSdx, b.first, b.firstGroups, b.firstSdx);
+            lastSim = lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
+            double straight = firstSim + lastSim;
             // Crosswise similarities add up to at most 2, so from 1.7 straight they cannot win: not computed.
             if (straight < 1.7 && crossSimilarity(a.first, b.last) + crossSimilarity(a.last, b.first) > straight + 0.3) {
                 // Given name and surname swapped between the records: credit the crosswise agreement.
@@ -621,7 +625,7 @@ public final class Matcher {
             }
         }
         if (firsts) {
-            double f = firstLine(a, b, sink);
+            double f = firstLine(a, b, sink, firstSim);
             disagree[0] |= f < 0;
             w += f;
         }
@@ -633,7 +637,7 @@ public final class Matcher {
             }
         }
         if (lasts) {
-            double s = lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx);
+            double s = Double.isNaN(lastSim) ? lastSimilarity(a.last, a.lastSdx, b.last, b.lastSdx) : lastSim;
             String how = a.last.equals(b.last) ? "exact" : s == SOUNDEX_FLOOR ? "soundex"
                     : a.last.indexOf(' ') >= 0 || b.last.indexOf(' ') >= 0 ? "token-set" : "jaro-winkler";
             double l = line(sink, MatchField.LAST_NAME, how, s, scaled(MatchField.LAST_NAME, s, 0.75));
@@ -675,7 +679,8 @@ public final class Matcher {
         return line(sink, MatchField.MIDDLE_NAME, "token-set", s, scaled(MatchField.MIDDLE_NAME, s, 0.75));
     }
 
-    private double firstLine(Prepared a, Prepared b, List<FieldScore> sink) {
+    /** @param known firstSimilarity of the two, when already computed; NaN when not */
+    private double firstLine(Prepared a, Prepared b, List<FieldScore> sink, double known) {
         if (a.first.equals(b.first)) {
             return line(sink, MatchField.FIRST_NAME, "exact", 1, agree(MatchField.FIRST_NAME));
         }
@@ -687,7 +692,8 @@ public final class Matcher {
         if (sharesGroup(a.firstGroups, b.firstGroups)) {
             return line(sink, MatchField.FIRST_NAME, "nickname", NICKNAME, scaled(MatchField.FIRST_NAME, NICKNAME, 0.75));
         }
-        double s = firstSimilarity(a.first, a.firstGroups, a.firstSdx, b.first, b.firstGroups, b.firstSdx);
+        double s = Double.isNaN(known)
+                ? firstSimilarity(a.first, a.firstGroups, a.firstSdx, b.first, b.firstGroups, b.firstSdx) : known;
         String how = s == SOUNDEX_FLOOR ? "soundex"
                 : a.first.indexOf(' ') >= 0 || b.first.indexOf(' ') >= 0 ? "token-set" : "jaro-winkler";
         return line(sink, MatchField.FIRST_NAME, how, s, scaled(MatchField.FIRST_NAME, s, 0.75));

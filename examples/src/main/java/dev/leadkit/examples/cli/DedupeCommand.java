@@ -428,7 +428,10 @@ final class DedupeCommand implements Callable<Integer> {
                 }
             }
         }
-        pairs.sort(Comparator.comparing(Pair::left, ID_ORDER).thenComparing(Pair::right, ID_ORDER));
+        pairs.sort((x, y) -> {
+            int byLeft = ID_ORDER.compare(x.left(), y.left());
+            return byLeft != 0 ? byLeft : ID_ORDER.compare(x.right(), y.right());
+        });
         return pairs;
     }
 
