@@ -25,8 +25,9 @@ import java.util.stream.IntStream;
  * <p>To keep the cost of a record bounded whatever the data, each key contributes at most
  * {@value #PER_KEY} stored leads (those with the smallest ids), a candidate must share at least
  * {@value #MIN_SHARED} keys with the record or one rare key (held by at most {@value #RARE}
- * others), and at most {@value #PER_RECORD} candidates — those sharing the most keys — are
- * scored per record. A check can therefore miss a pair that the single-lead check of
+ * others), and at most {@value #PER_RECORD} candidates are scored per record — those whose
+ * shared keys weigh most, each key weighing one over its number of holders, so that a candidate
+ * sharing a rare e-mail key beats namesakes sharing several common name keys. A check can therefore miss a pair that the single-lead check of
  * {@link DuplicateService#check} would find through one common key.
  *
  * <p>A dry run stores nothing, so later batches would not see this batch's rows:
@@ -89,6 +90,8 @@ public final class BatchCheck {
         final Object ref;
         int shared;
         boolean rare;
+        /** The keys shared, each weighing 1 / its holders: a rare key says more than a common one. */
+        double weight;
 
         Candidate(Object ref) {
             this.ref = ref;
@@ -136,18 +139,19 @@ public final class BatchCheck {
             List<Prepared> kept = remembered.getOrDefault(k, List.of());
             int holders = leads.size() + others.size() - 1 + kept.size();
             boolean rare = holders <= RARE;
+            double weight = 1.0 / Math.max(1, holders);
             for (Lead lead : leads) {
-                take(found, lead.id().value(), lead, rare);
+                take(found, lead.id().value(), lead, rare, weight);
             }
             int taken = 0;
             for (int j : others) {
                 if (j >= i || taken++ >= PER_KEY) {
                     break;
                 }
-                take(found, j, rows.get(j).prepared, rare);
+                take(found, j, rows.get(j).prepared, rare, weight);
             }
             for (int n = 0; n < kept.size() && n < PER_KEY; n++) {
-                take(found, kept.get(n), kept.get(n), rare);
+                take(found, kept.get(n), kept.get(n), rare, weight);
             }
         }
         if (found.isEmpty()) {
@@ -163,8 +167,8 @@ public final class BatchCheck {
             return List.of();
         }
         if (chosen.size() > PER_RECORD) {
-            chosen.sort((a, b) -> Integer.compare(b.shared, a.shared) != 0 ? Integer.compare(b.shared, a.shared)
-                    : id(a).compareTo(id(b)));
+            chosen.sort((a, b) -> a.weight != b.weight ? Double.compare(b.weight, a.weight)
+                    : a.shared != b.shared ? Integer.compare(b.shared, a.shared) : id(a).compareTo(id(b)));
             chosen = chosen.subList(0, PER_RECORD);
         }
         List<Prepared> candidates = new ArrayList<>(chosen.size());
@@ -189,10 +193,11 @@ public final class BatchCheck {
         return c.ref instanceof Lead ? ((Lead) c.ref).id().value() : ((Prepared) c.ref).id;
     }
 
-    private static void take(Map<Object, Candidate> found, Object identity, Object ref, boolean rare) {
+    private static void take(Map<Object, Candidate> found, Object identity, Object ref, boolean rare, double weight) {
         Candidate c = found.computeIfAbsent(identity, x -> new Candidate(ref));
         c.shared++;
         c.rare |= rare;
+        c.weight += weight;
     }
 
     /**
