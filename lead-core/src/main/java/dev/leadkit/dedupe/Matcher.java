@@ -447,7 +447,7 @@ public final class Matcher {
         boolean streetsDisagree = false;
         if (a.street != null && b.street != null) {
             double s = Similarity.tokenSet(a.street, b.street);
-            double weight = scaled(MatchField.STREET, s, 0.75);
+            double weight = scaled(MatchField.STREET, s, STREET_FLOOR);
             if (weight > 0 && a.house != null && b.house != null && !Similarity.withinOneEdit(a.house, b.house)) {
                 x = line(sink, MatchField.STREET, "token-set, not counted: house numbers differ", s, 0);
                 streetsDisagree = true;
@@ -459,7 +459,9 @@ public final class Matcher {
                 sharedSupport = true;
             } else {
                 sharedAgainst += x;
-                streetsDisagree |= x < 0;
+                // Disagreement: unlike streets, or near ones (sharing a word such as "Lane") under
+                // another house number. A near miss at the same number is a misspelt street.
+                streetsDisagree |= s <= STREET_FLOOR || x < 0 && (a.house == null || !a.house.equals(b.house));
             }
         }
         if (a.house != null && b.house != null) {
@@ -588,6 +590,9 @@ public final class Matcher {
         }
         return w;
     }
+
+    /** The token-set similarity of streets at or below which they disagree fully. */
+    private static final double STREET_FLOOR = 0.75;
 
     /** The comparator name of the line the evidence floor adds. */
     static final String EVIDENCE_FLOOR = "evidence floor";

@@ -205,6 +205,25 @@ class MatcherTest {
     }
 
     @Test
+    void aMisspeltStreetAtTheSameHouseNumberDoesNotCountAsAnotherStreet() {
+        MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "alana").set(MatchField.LAST_NAME, "jackshurst")
+                .set(MatchField.HOUSE_NUMBER, "7").set(MatchField.STREET, "cook parad").set(MatchField.CITY, "wollongong")
+                .set(MatchField.POSTCODE, "2534").build();
+        MatchRecord b = rec("2").set(MatchField.FIRST_NAME, "alana").set(MatchField.LAST_NAME, "jackshurst")
+                .set(MatchField.HOUSE_NUMBER, "7").set(MatchField.STREET, "cook parade").set(MatchField.CITY, "wollongong")
+                .set(MatchField.POSTCODE, "2534").build();
+
+        Match m = matcher.compare(a, b);
+
+        assertThat(m.explanation().fields()).filteredOn(f -> f.field() == MatchField.STREET).singleElement()
+                .satisfies(f -> assertThat(f.weight()).isNegative());
+        assertThat(m.explanation().fields()).filteredOn(f -> f.field() == MatchField.CITY || f.field() == MatchField.POSTCODE
+                        || f.field() == MatchField.HOUSE_NUMBER)
+                .hasSize(3).allSatisfy(f -> assertThat(f.weight()).isPositive());
+        assertThat(m.decision()).isEqualTo(Decision.DUPLICATE);
+    }
+
+    @Test
     void namesWithAddressOrBirthDateAreADuplicateDespiteTyposNicknamesAndTransliteration() {
         MatchRecord a = rec("1").set(MatchField.FIRST_NAME, "William").set(MatchField.LAST_NAME, "Sørensen")
                 .set(MatchField.STREET, "Nørregade 12").set(MatchField.POSTCODE, "2100").set(MatchField.CITY, "København Ø").build();
