@@ -50,14 +50,44 @@ final class MemoryQuery {
         return filter.test(row) && search.test(row);
     }
 
-    /** A matching row with its sort values read once. */
+    /**
+     * A matching row with its sort values read once, and the first eight UTF-16 units of its id
+     * packed into two longs: sorting a million rows then compares ids mostly without following
+     * the row to its id's characters (the order is exactly {@link String#compareTo}'s).
+     */
     static final class Keyed {
         final LeadRow row;
         final Object[] keys;
+        final String id;
+        final long idHead;
+        final long idTail;
 
         Keyed(LeadRow row, Object[] keys) {
             this.row = row;
             this.keys = keys;
+            this.id = row.lead.id().value();
+            this.idHead = pack(id, 0);
+            this.idTail = pack(id, 4);
+        }
+
+        /** Four UTF-16 units from {@code from}, missing ones as 0 (a tie then falls back to the string). */
+        private static long pack(String s, int from) {
+            long packed = 0;
+            for (int i = from; i < from + 4; i++) {
+                packed = (packed << 16) | (i < s.length() ? s.charAt(i) : 0);
+            }
+            return packed;
+        }
+
+        static int compareIds(Keyed a, Keyed b) {
+            int c = Long.compareUnsigned(a.idHead, b.idHead);
+            if (c == 0) {
+                c = Long.compareUnsigned(a.idTail, b.idTail);
+                if (c == 0) {
+                    c = a.id.compareTo(b.id);
+                }
+            }
+            return c;
         }
     }
 
@@ -70,6 +100,15 @@ final class MemoryQuery {
     }
 
     private int compare(Object[] a, String idA, Object[] b, String idB) {
+        int c = compareKeys(a, b);
+        if (c != 0) {
+            return c;
+        }
+        c = idA.compareTo(idB);
+        return idDescending ? -c : c;
+    }
+
+    private int compareKeys(Object[] a, Object[] b) {
         for (int i = 0; i < a.length; i++) {
             Object x = a[i];
             Object y = b[i];
@@ -84,12 +123,19 @@ final class MemoryQuery {
                 return descending[i] ? -c : c;
             }
         }
-        int c = idA.compareTo(idB);
-        return idDescending ? -c : c;
+        return 0;
     }
 
-    private final Comparator<Keyed> order = (a, b) -> compare(a.keys, a.row.lead.id().value(), b.keys,
-            b.row.lead.id().value());
+    private final Comparator<Keyed> order = this::compare;
+
+    private int compare(Keyed a, Keyed b) {
+        int c = compareKeys(a.keys, b.keys);
+        if (c != 0) {
+            return c;
+        }
+        c = Keyed.compareIds(a, b);
+        return idDescending ? -c : c;
+    }
 
     /**
      * @param matching rows that passed every check
@@ -125,7 +171,7 @@ final class MemoryQuery {
             while (lo < hi) { // the first row ordered after the position
                 int mid = (lo + hi) >>> 1;
                 Keyed k = sorted.get(mid);
-                if (compare(k.keys, k.row.lead.id().value(), afterKeys, afterId) <= 0) {
+                if (compare(k.keys, k.id, afterKeys, afterId) <= 0) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -179,7 +225,7 @@ final class MemoryQuery {
                 heap.add(new Keyed(row, keys));
             } else {
                 Keyed worst = heap.peek();
-                if (compare(keys, id, worst.keys, worst.row.lead.id().value()) < 0) {
+                if (compare(keys, id, worst.keys, worst.id) < 0) {
                     heap.poll();
                     heap.add(new Keyed(row, keys));
                 }
