@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -177,12 +178,18 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     /** The most keys one {@link #candidatesByKey} statement looks up. */
     static final int KEYS_PER_STATEMENT = 200;
 
+    /** The most leads one {@link #candidatesByKey} read by primary key binds. */
+    static final int IDS_PER_STATEMENT = 500;
+
     /**
-     * One statement per {@value #KEYS_PER_STATEMENT} keys: per key an index range of at most
-     * {@code perKey} rows (a UNION ALL of limited branches, as {@link #candidates} does, so a
-     * common key costs {@code perKey} rows, not all its holders), joined to the leads with the
-     * visibility predicate — for an import batch of 1,000 rows some 40 statements instead of one
-     * per key.
+     * Two reads per {@value #KEYS_PER_STATEMENT} keys: first, per key, an index range of at most
+     * {@code perKey} rows of the key table (a UNION ALL of limited branches, as {@link #candidates}
+     * does, so a common key costs {@code perKey} rows, not all its holders); then the leads those
+     * rows name, by primary key ({@code id in (…)}) with the visibility predicate — for an import
+     * batch of 1,000 rows some 40 statements instead of one per key. The leads are not joined to
+     * the key rows in SQL: a planner with stale statistics (a table filled by this very import,
+     * not yet analysed) hashes such a join over a sequential scan of every lead, which made each
+     * batch slower than the one before.
      */
     @Override
     public Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
@@ -204,35 +211,18 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
                     List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
-                    StringBuilder branches = new StringBuilder();
-                    for (int i = 0; i < chunk.size(); i++) {
-                        if (i > 0) {
-                            branches.append(" union all ");
-                        }
-                        branches.append("(select k.match_key, k.lead_id from lk_lead_match_key k where k.match_key = ?")
-                                .append(" order by k.lead_id limit ").append(perKey).append(')');
-                    }
-                    String sql = "select m.match_key as lk_match_key, l.* from (" + branches + ") m"
-                            + " join lk_lead l on l.id = m.lead_id" + visibleJdbc(visibility, owners.size())
-                            + " order by m.match_key, l.id";
-                    try (PreparedStatement s = c.prepareStatement(sql)) {
-                        int p = 1;
-                        for (String key : chunk) {
-                            s.setString(p++, key);
-                        }
-                        if (!visibility.all()) {
-                            for (String owner : owners) {
-                                s.setString(p++, owner);
-                            }
-                            if (visibility.grantee().isPresent()) {
-                                s.setString(p, visibility.grantee().get());
+                    Map<String, List<String>> holders = holders(c, chunk, perKey);
+                    Map<String, Lead> visible = visibleLeads(c, holders, visibility, owners, mariadb);
+                    for (Map.Entry<String, List<String>> key : holders.entrySet()) {
+                        List<Lead> leads = new ArrayList<>();
+                        for (String id : key.getValue()) {
+                            Lead lead = visible.get(id);
+                            if (lead != null) {
+                                leads.add(lead);
                             }
                         }
-                        try (ResultSet rs = s.executeQuery()) {
-                            while (rs.next()) {
-                                found.computeIfAbsent(rs.getString("lk_match_key"), k -> new ArrayList<>())
-                                        .add(lead(rs, mariadb));
-                            }
+                        if (!leads.isEmpty()) {
+                            found.put(key.getKey(), leads);
                         }
                     }
                 }
@@ -240,6 +230,66 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             });
         });
         return found;
+    }
+
+    /** @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order */
+    private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey) throws SQLException {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < chunk.size(); i++) {
+            if (i > 0) {
+                sql.append(" union all ");
+            }
+            sql.append("(select k.match_key, k.lead_id from lk_lead_match_key k where k.match_key = ?")
+                    .append(" order by k.lead_id limit ").append(perKey).append(')');
+        }
+        Map<String, List<String>> holders = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+            int p = 1;
+            for (String key : chunk) {
+                s.setString(p++, key);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    holders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        holders.values().forEach(ids -> ids.sort(null));
+        return holders;
+    }
+
+    /** @return the named leads the visibility admits, by id, read by primary key */
+    private static Map<String, Lead> visibleLeads(Connection c, Map<String, List<String>> holders, Visibility visibility,
+                                                  List<String> owners, boolean mariadb) throws SQLException {
+        List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
+        Map<String, Lead> leads = new java.util.HashMap<>();
+        String visible = visibleJdbc(visibility, owners.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            String sql = "select l.* from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                    + ")" + (visible.isEmpty() ? "" : " and" + visible.substring(" where".length()));
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                int p = 1;
+                for (String id : part) {
+                    s.setString(p++, id);
+                }
+                if (!visibility.all()) {
+                    for (String owner : owners) {
+                        s.setString(p++, owner);
+                    }
+                    if (visibility.grantee().isPresent()) {
+                        s.setString(p, visibility.grantee().get());
+                    }
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Lead lead = lead(rs, mariadb);
+                        leads.put(lead.id().value(), lead);
+                    }
+                }
+            }
+        }
+        return leads;
     }
 
     private static String visibleJdbc(Visibility visibility, int owners) {
