@@ -58,15 +58,7 @@ public final class CsvExportBenchmark {
         if (kind.equals("memory")) {
             long start = System.nanoTime();
             InMemoryStore store = new InMemoryStore();
-            for (int from = 0; from < leads; from += 10_000) {
-                int first = from;
-                store.inTransaction(tx -> {
-                    for (int i = first; i < Math.min(first + 10_000, leads); i++) {
-                        tx.leads().insert(QueryBenchmarkData.lead(i));
-                    }
-                    return null;
-                });
-            }
+            QueryBenchmarkData.loadMemory(store, leads);
             System.out.printf(Locale.ROOT, "loaded in %.1f s%n", (System.nanoTime() - start) / 1e9);
             export(store, clock, runs);
             return;

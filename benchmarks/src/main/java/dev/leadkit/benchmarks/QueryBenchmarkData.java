@@ -155,6 +155,25 @@ public final class QueryBenchmarkData {
     }
 
     /**
+     * Inserts the first {@code count} leads into an in-memory store through the store port, 10,000
+     * per transaction.
+     *
+     * @param store an empty store
+     * @param count how many leads
+     */
+    public static void loadMemory(dev.leadkit.store.memory.InMemoryStore store, int count) {
+        for (int from = 0; from < count; from += 10_000) {
+            int first = from;
+            store.inTransaction(tx -> {
+                for (int i = first; i < Math.min(first + 10_000, count); i++) {
+                    tx.leads().insert(lead(i));
+                }
+                return null;
+            });
+        }
+    }
+
+    /**
      * Loads leads {@code 0 … count − 1} into a migrated PostgreSQL schema with COPY, unless it
      * already holds exactly them: drops the secondary indexes of the lead tables, copies the
      * rows (with their search keys, tags and custom values), recreates the indexes from their

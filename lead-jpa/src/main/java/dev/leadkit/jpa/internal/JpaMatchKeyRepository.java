@@ -152,18 +152,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 List<Lead> leads = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(sql)) {
-                    int p = 1;
-                    for (String key : usable) {
-                        s.setString(p++, key);
-                    }
-                    if (!visibility.all()) {
-                        for (String owner : owners) {
-                            s.setString(p++, owner);
-                        }
-                        if (visibility.grantee().isPresent()) {
-                            s.setString(p, visibility.grantee().get());
-                        }
-                    }
+                    bind(s, usable, visibility, owners);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             leads.add(lead(rs, mariadb));
@@ -263,24 +252,13 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                                                   List<String> owners, boolean mariadb) throws SQLException {
         List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
         Map<String, Lead> leads = new java.util.HashMap<>();
-        String visible = visibleJdbc(visibility, owners.size());
+        String visible = visibility.all() ? "" : " and " + visiblePredicate(visibility, owners.size());
         for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
             String sql = "select l.* from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
-                    + ")" + (visible.isEmpty() ? "" : " and" + visible.substring(" where".length()));
+                    + ")" + visible;
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                int p = 1;
-                for (String id : part) {
-                    s.setString(p++, id);
-                }
-                if (!visibility.all()) {
-                    for (String owner : owners) {
-                        s.setString(p++, owner);
-                    }
-                    if (visibility.grantee().isPresent()) {
-                        s.setString(p, visibility.grantee().get());
-                    }
-                }
+                bind(s, part, visibility, owners);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Lead lead = lead(rs, mariadb);
@@ -292,10 +270,29 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         return leads;
     }
 
-    private static String visibleJdbc(Visibility visibility, int owners) {
-        if (visibility.all()) {
-            return "";
+    /** Binds the values, then the visibility's owners and grantee, in the order {@link #visiblePredicate} names them. */
+    private static void bind(PreparedStatement s, List<String> values, Visibility visibility, List<String> owners)
+            throws SQLException {
+        int p = 1;
+        for (String value : values) {
+            s.setString(p++, value);
         }
+        if (!visibility.all()) {
+            for (String owner : owners) {
+                s.setString(p++, owner);
+            }
+            if (visibility.grantee().isPresent()) {
+                s.setString(p, visibility.grantee().get());
+            }
+        }
+    }
+
+    private static String visibleJdbc(Visibility visibility, int owners) {
+        return visibility.all() ? "" : " where " + visiblePredicate(visibility, owners);
+    }
+
+    /** @return the visibility as one parenthesised condition on {@code l} (not for {@link Visibility#all()}) */
+    private static String visiblePredicate(Visibility visibility, int owners) {
         List<String> admits = new ArrayList<>();
         if (owners > 0) {
             admits.add("l.owner_id in (" + String.join(",", java.util.Collections.nCopies(owners, "?")) + ")");
@@ -307,7 +304,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             admits.add("exists (select 1 from lk_lead_grant g where g.lead_id = l.id"
                     + " and g.grantee_id = ? and g.can_view = true)");
         }
-        return " where " + (admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")");
+        return admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")";
     }
 
     /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
