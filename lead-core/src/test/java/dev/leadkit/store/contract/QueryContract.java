@@ -281,6 +281,40 @@ public abstract class QueryContract {
     }
 
     @Test
+    void pagesInTheDefaultOrderLeaveOutDeletedAndUnmatchedLeadsByKeysetOffsetAndWalkAlike() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            int n = i;
+            Lead lead = lead(i % 3 == 0 ? JONAS : AYSE, b -> b.company(n % 4 == 0 ? "Other" : "Firma " + n));
+            if (i == 5) {
+                kit.leads().delete(ADMIN, lead.id());
+            } else if (n % 4 != 0) {
+                expected.add(lead.id().value());
+            }
+        }
+        java.util.Collections.reverse(expected);
+        LeadQuery query = LeadQuery.builder().search("firma").pageSize(3).build(); // no sort: newest lead date first
+        List<String> byKeyset = new ArrayList<>();
+        LeadPage page = kit.queries().list(ADMIN, query);
+        page.leads().forEach(l -> byKeyset.add(l.id().value()));
+        while (page.nextCursor().isPresent()) {
+            page = kit.queries().list(ADMIN, query.after(page.nextCursor().get()));
+            page.leads().forEach(l -> byKeyset.add(l.id().value()));
+        }
+        List<String> byOffset = new ArrayList<>();
+        for (int offset = 0; offset < 15; offset += 3) {
+            kit.queries().list(ADMIN, query.toBuilder().offset(offset).build()).leads().forEach(l -> byOffset.add(l.id().value()));
+        }
+        List<String> walked = new ArrayList<>();
+        kit.queries().forEachPage(ADMIN, query, leads -> leads.forEach(l -> walked.add(l.id().value())));
+
+        assertThat(byKeyset).isEqualTo(expected).hasSize(9);
+        assertThat(byOffset).isEqualTo(expected);
+        assertThat(walked).isEqualTo(expected);
+        assertThat(page.total()).isEqualTo(9);
+    }
+
+    @Test
     void keysetPagesSeeLeadsAndGrantsCommittedBetweenPages() {
         List<Lead> leads = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
