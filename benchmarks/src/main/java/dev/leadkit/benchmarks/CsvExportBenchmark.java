@@ -1,6 +1,5 @@
 package dev.leadkit.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.leadkit.Actor;
 import dev.leadkit.LeadKit;
@@ -64,12 +63,8 @@ public final class CsvExportBenchmark {
             return;
         }
         String url = options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/bench_k6");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(options.getOrDefault("user", "postgres"));
-        config.setMaximumPoolSize(4);
-        config.setAutoCommit(false);
-        try (HikariDataSource pool = new HikariDataSource(config)) {
+        try (HikariDataSource pool = QueryBenchmarkData.pool(url, options.getOrDefault("user", "postgres"),
+                options.getOrDefault("password", ""))) {
             EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(pool, Map.of());
             try {
                 long start = System.nanoTime();

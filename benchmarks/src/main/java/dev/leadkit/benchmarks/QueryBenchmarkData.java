@@ -155,6 +155,22 @@ public final class QueryBenchmarkData {
     }
 
     /**
+     * @param url      the JDBC URL of the benchmark database
+     * @param user     its user
+     * @param password its password
+     * @return a pool of 4 connections, auto-commit off, as the K6/K10 benchmarks use it
+     */
+    public static com.zaxxer.hikari.HikariDataSource pool(String url, String user, String password) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(4);
+        config.setAutoCommit(false);
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
+    /**
      * Inserts the first {@code count} leads into an in-memory store through the store port, 10,000
      * per transaction.
      *

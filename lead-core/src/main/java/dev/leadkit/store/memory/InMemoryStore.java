@@ -55,12 +55,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -134,8 +132,6 @@ public final class InMemoryStore implements Store {
     private final ReentrantLock commitLock = new ReentrantLock();
     /** The committed leads with their folded texts, for queries; kept in step with {@link #leads} at commit. */
     private final Map<LeadId, LeadRow> rows = new ConcurrentHashMap<>();
-    /** The same rows in id order, so a page in id order is a range read from its position. */
-    private final ConcurrentSkipListMap<String, LeadRow> rowsById = new ConcurrentSkipListMap<>();
     /** Committed lead ids by status code. */
     private final Map<String, Set<LeadId>> byStatus = new ConcurrentHashMap<>();
     /** Committed lead ids by owner; unassigned leads under "". */
@@ -484,31 +480,6 @@ public final class InMemoryStore implements Store {
             checkOpen();
             Objects.requireNonNull(selection, "selection");
             MemoryQuery query = new MemoryQuery(selection);
-            if (selection.order().isEmpty() && writes == 0 && writtenLeads.isEmpty() && candidates(selection) == null) {
-                // Id order and no narrower index: read the id index from the position on and stop
-                // at the page's end, as a database reads its primary key.
-                NavigableMap<String, LeadRow> ordered = selection.idDescending() ? rowsById.descendingMap() : rowsById;
-                if (selection.after().isPresent()) {
-                    ordered = ordered.tailMap(selection.after().get().id().value(), false);
-                }
-                Predicate<LeadRow> admitted = admits(selection, query);
-                int skip = selection.offset();
-                List<Lead> result = new ArrayList<>(Math.min(selection.limit(), 1_024));
-                for (LeadRow row : ordered.values()) {
-                    if (!admitted.test(row)) {
-                        continue;
-                    }
-                    if (skip > 0) {
-                        skip--;
-                        continue;
-                    }
-                    result.add(row.lead);
-                    if (result.size() == selection.limit()) {
-                        break;
-                    }
-                }
-                return result;
-            }
             if ((selection.after().isPresent() || selection.offset() > 0) && writes == 0 && writtenLeads.isEmpty()) {
                 // Paging deep into a result: sort it once, then every later page is a binary search,
                 // as long as no commit changed leads or grants in between.
@@ -1448,7 +1419,6 @@ public final class InMemoryStore implements Store {
     /** Called under the commit lock: the row and the index entries follow the committed lead. */
     private void index(Lead previous, Lead lead, LeadRow row) {
         rows.put(lead.id(), row);
-        rowsById.put(lead.id().value(), row);
         if (previous != null) {
             if (!previous.status().equals(lead.status())) {
                 remove(byStatus, previous.status(), lead.id());

@@ -50,44 +50,16 @@ final class MemoryQuery {
         return filter.test(row) && search.test(row);
     }
 
-    /**
-     * A matching row with its sort values read once, and the first eight UTF-16 units of its id
-     * packed into two longs: sorting a million rows then compares ids mostly without following
-     * the row to its id's characters (the order is exactly {@link String#compareTo}'s).
-     */
+    /** A matching row with its sort values and id read once. */
     static final class Keyed {
         final LeadRow row;
         final Object[] keys;
         final String id;
-        final long idHead;
-        final long idTail;
 
         Keyed(LeadRow row, Object[] keys) {
             this.row = row;
             this.keys = keys;
             this.id = row.lead.id().value();
-            this.idHead = pack(id, 0);
-            this.idTail = pack(id, 4);
-        }
-
-        /** Four UTF-16 units from {@code from}, missing ones as 0 (a tie then falls back to the string). */
-        private static long pack(String s, int from) {
-            long packed = 0;
-            for (int i = from; i < from + 4; i++) {
-                packed = (packed << 16) | (i < s.length() ? s.charAt(i) : 0);
-            }
-            return packed;
-        }
-
-        static int compareIds(Keyed a, Keyed b) {
-            int c = Long.compareUnsigned(a.idHead, b.idHead);
-            if (c == 0) {
-                c = Long.compareUnsigned(a.idTail, b.idTail);
-                if (c == 0) {
-                    c = a.id.compareTo(b.id);
-                }
-            }
-            return c;
         }
     }
 
@@ -126,16 +98,7 @@ final class MemoryQuery {
         return 0;
     }
 
-    private final Comparator<Keyed> order = this::compare;
-
-    private int compare(Keyed a, Keyed b) {
-        int c = compareKeys(a.keys, b.keys);
-        if (c != 0) {
-            return c;
-        }
-        c = Keyed.compareIds(a, b);
-        return idDescending ? -c : c;
-    }
+    private final Comparator<Keyed> order = (a, b) -> compare(a.keys, a.id, b.keys, b.id);
 
     /**
      * @param matching rows that passed every check

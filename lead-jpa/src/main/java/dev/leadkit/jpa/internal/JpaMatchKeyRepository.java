@@ -128,19 +128,11 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         if (limit < 1 || limit > MAX_CANDIDATES) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_CANDIDATES);
         }
-        List<String> usable = keys.stream().filter(k -> !k.isEmpty() && k.codePointCount(0, k.length()) <= MAX_KEY_LENGTH)
-                .sorted().toList();
+        List<String> usable = usable(keys);
         if (usable.isEmpty()) {
             return List.of();
         }
-        StringBuilder branches = new StringBuilder();
-        for (int i = 0; i < usable.size(); i++) {
-            if (i > 0) {
-                branches.append(" union all ");
-            }
-            branches.append("(select k.lead_id from lk_lead_match_key k where k.match_key = ?")
-                    .append(" order by k.lead_id limit ").append(MAX_PER_KEY).append(')');
-        }
+        String branches = keyRanges("k.lead_id", usable.size(), MAX_PER_KEY);
         List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
         String sql = "select l.* from (select c.lead_id, count(*) as shared from (" + branches
                 + ") c group by c.lead_id order by shared desc, c.lead_id limit " + limit
@@ -187,8 +179,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         if (perKey < 1 || perKey > MAX_PER_KEY) {
             throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
         }
-        List<String> usable = keys.stream().filter(k -> !k.isEmpty() && k.codePointCount(0, k.length()) <= MAX_KEY_LENGTH)
-                .sorted().toList();
+        List<String> usable = usable(keys);
         Map<String, List<Lead>> found = new LinkedHashMap<>();
         if (usable.isEmpty()) {
             return found;
@@ -223,20 +214,9 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
 
     /** @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order */
     private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey) throws SQLException {
-        StringBuilder sql = new StringBuilder();
-        for (int i = 0; i < chunk.size(); i++) {
-            if (i > 0) {
-                sql.append(" union all ");
-            }
-            sql.append("(select k.match_key, k.lead_id from lk_lead_match_key k where k.match_key = ?")
-                    .append(" order by k.lead_id limit ").append(perKey).append(')');
-        }
         Map<String, List<String>> holders = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (String key : chunk) {
-                s.setString(p++, key);
-            }
+        try (PreparedStatement s = c.prepareStatement(keyRanges("k.match_key, k.lead_id", chunk.size(), perKey))) {
+            bind(s, chunk, Visibility.everything(), List.of());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     holders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -285,6 +265,27 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 s.setString(p, visibility.grantee().get());
             }
         }
+    }
+
+    /** @return the keys a key table can hold (non-empty, not too long), sorted */
+    private static List<String> usable(Set<String> keys) {
+        return keys.stream().filter(k -> !k.isEmpty() && k.codePointCount(0, k.length()) <= MAX_KEY_LENGTH).sorted().toList();
+    }
+
+    /**
+     * @return a UNION ALL of {@code keys} limited index ranges of the key table, one per bound key,
+     *         each its first {@code perKey} rows in lead order, selecting {@code columns}
+     */
+    private static String keyRanges(String columns, int keys, int perKey) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < keys; i++) {
+            if (i > 0) {
+                sql.append(" union all ");
+            }
+            sql.append("(select ").append(columns).append(" from lk_lead_match_key k where k.match_key = ?")
+                    .append(" order by k.lead_id limit ").append(perKey).append(')');
+        }
+        return sql.toString();
     }
 
     private static String visibleJdbc(Visibility visibility, int owners) {
