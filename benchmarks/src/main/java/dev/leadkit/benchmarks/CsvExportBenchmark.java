@@ -27,7 +27,9 @@ import java.util.Map;
  * K10 export speed without an import in front of it: loads K6's benchmark leads
  * ({@link QueryBenchmarkData}) straight through the store port (in memory) or reuses/loads them in
  * PostgreSQL ({@code bench_k6}), then exports every lead as the Admin, all columns, several runs,
- * and prints rows per second of each run.
+ * and prints rows per second of each run. Before each run the JVM collects garbage (as JMH does between
+ * iterations) and, from the second run on, one lead is tagged, so every run sorts its walk afresh
+ * instead of reusing the run before's: run 1 is a cold JVM, later runs a warm one.
  *
  * <pre>
  * java -Xmx8g -cp ... dev.leadkit.benchmarks.CsvExportBenchmark --store memory --leads 1000000 --runs 3
@@ -52,8 +54,9 @@ public final class CsvExportBenchmark {
         int leads = Integer.parseInt(options.getOrDefault("leads", "1000000"));
         int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
         Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-        System.out.printf(Locale.ROOT, "K10 export benchmark: %,d leads, store %s, %d runs, %d cores, max heap %d MiB%n",
-                leads, kind, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "K10 export benchmark: %,d leads, store %s, %d runs, %d cores, max heap %d MiB, GC %s%n",
+                leads, kind, runs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                QueryBenchmarkData.collectors());
         if (kind.equals("memory")) {
             long start = System.nanoTime();
             InMemoryStore store = new InMemoryStore();
@@ -89,11 +92,24 @@ public final class CsvExportBenchmark {
         Path file = Files.createTempFile("k10-export", ".csv");
         try {
             for (int run = 1; run <= runs; run++) {
+                if (run > 1) {
+                    // One lead changes between runs, as between two real exports: a run sorts
+                    // afresh instead of reusing the sorted walk of the run before.
+                    dev.leadkit.lead.Lead first = kit.queries().list(admin,
+                            dev.leadkit.query.LeadQuery.builder().pageSize(1).build()).leads().get(0);
+                    kit.leads().tag(admin, first.id(), java.util.Set.of("bench-run-" + run));
+                }
+                // As JMH does between iterations: the garbage of loading (or of the run before) is
+                // collected before the clock starts, not charged to this run.
+                System.gc();
+                long gc = QueryBenchmarkData.gcMillis();
+                long cpu = CsvImportExportBenchmark.processCpuNanos();
                 long start = System.nanoTime();
                 long rows = LeadExport.of(kit).write(admin, file, ExportOptions.defaults());
                 double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "run %d: %,d rows (%,d bytes) in %.2f s = %,.0f rows/s%n", run, rows,
-                        Files.size(file), seconds, rows / seconds);
+                System.out.printf(Locale.ROOT, "run %d: %,d rows (%,d bytes) in %.2f s = %,.0f rows/s (process CPU %.1f s, GC pauses %,d ms)%n",
+                        run, rows, Files.size(file), seconds, rows / seconds,
+                        (CsvImportExportBenchmark.processCpuNanos() - cpu) / 1e9, QueryBenchmarkData.gcMillis() - gc);
             }
         } finally {
             Files.deleteIfExists(file);

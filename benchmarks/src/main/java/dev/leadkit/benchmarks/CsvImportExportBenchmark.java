@@ -85,8 +85,9 @@ public final class CsvImportExportBenchmark {
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf(Locale.ROOT, "K10 CSV benchmark: %,d rows, targets %s, policy %s, batch %d, max heap %d MiB, %d cores%n",
-                rows, targets, policy, batch, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "K10 CSV benchmark: %,d rows, targets %s, policy %s, batch %d, max heap %d MiB, %d cores, GC %s%n",
+                rows, targets, policy, batch, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
+                QueryBenchmarkData.collectors());
         if (file == null) {
             file = Files.createTempFile("k10-bench", ".csv");
             file.toFile().deleteOnExit();
@@ -173,6 +174,8 @@ public final class CsvImportExportBenchmark {
 
     static void memory(Path file, OnDuplicate policy, int batch, double raw) throws IOException {
         LeadKit kit = kit(new InMemoryStore());
+        System.gc();
+        long gc = QueryBenchmarkData.gcMillis();
         long t = System.nanoTime();
         long cpu = processCpuNanos();
         ImportResult r = LeadImport.of(kit).run(ADMIN, file, ImportOptions.builder().onDuplicate(policy).batchSize(batch)
@@ -181,17 +184,19 @@ public final class CsvImportExportBenchmark {
         double cpuSeconds = (processCpuNanos() - cpu) / 1e9;
         long n = r.job().counts().rows();
         System.out.printf(Locale.ROOT, "import into memory, policy %s: %,d rows (%s) in %.2f s = %,.0f rows/s%s;"
-                        + " process CPU %.1f s (%,.0f rows per CPU second)%n",
+                        + " process CPU %.1f s (%,.0f rows per CPU second); GC %,d ms%n",
                 policy, n, r.job().counts(), s, n / s,
                 raw > 0 ? String.format(Locale.ROOT, " (%.1f %% of raw parse)", 100 * (n / s) / raw) : "",
-                cpuSeconds, n / cpuSeconds);
+                cpuSeconds, n / cpuSeconds, QueryBenchmarkData.gcMillis() - gc);
         Path out = Files.createTempFile("k10-export", ".csv");
         try {
+            System.gc(); // the import's garbage is not charged to the export
+            gc = QueryBenchmarkData.gcMillis();
             t = System.nanoTime();
             long written = LeadExport.of(kit).write(ADMIN, out, ExportOptions.defaults());
             s = seconds(t);
-            System.out.printf(Locale.ROOT, "export from memory: %,d rows (%,d bytes) in %.2f s = %,.0f rows/s%n",
-                    written, Files.size(out), s, written / s);
+            System.out.printf(Locale.ROOT, "export from memory: %,d rows (%,d bytes) in %.2f s = %,.0f rows/s; GC %,d ms%n",
+                    written, Files.size(out), s, written / s, QueryBenchmarkData.gcMillis() - gc);
         } finally {
             Files.deleteIfExists(out);
         }
@@ -201,7 +206,7 @@ public final class CsvImportExportBenchmark {
      * The CPU time of the whole process, all threads and GC included: on a machine shared with
      * other work the wall time says more about the neighbours than about the import.
      */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;

@@ -82,6 +82,24 @@ public final class QueryBenchmarkData {
     private QueryBenchmarkData() {
     }
 
+    /** @return milliseconds the JVM's collectors have spent so far, summed over all of them */
+    public static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
+    /** @return the names of the JVM's collectors, for the benchmark's first line */
+    public static String collectors() {
+        List<String> names = new ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            names.add(gc.getName());
+        }
+        return String.join(" + ", names);
+    }
+
     /** @return the directory: {@value #USERS} plain users in {@value #TEAMS} teams of 10 */
     public static InMemoryDirectory directory() {
         InMemoryDirectory directory = Directory.inMemory();

@@ -36,6 +36,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -239,22 +241,24 @@ public final class LeadExport {
             printer.printRecord(columns);
             LeadQuery walk = query.build();
             long[] written = new long[1];
+            char[] chunk = new char[8192];
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
             kit.queries().forEachPage(actor, walk, leads -> {
                 // Rendering a row reads a lead spread over the heap: the first half of a big page
                 // is rendered on the common pool while this thread renders the second; the rows
-                // are written in order.
+                // are written in order. The task goes to the pool itself: CompletableFuture would
+                // start a new thread for every page where the pool has one worker (two cores).
                 int half = leads.size() >= 256 ? leads.size() / 2 : 0;
-                CompletableFuture<StringBuilder> first = half == 0 ? null
-                        : CompletableFuture.supplyAsync(() -> render(leads.subList(0, half), cells, format));
-                StringBuilder second = render(leads.subList(half, leads.size()), cells, format);
+                ForkJoinTask<StringBuilder> first = half == 0 ? null
+                        : ForkJoinPool.commonPool().submit(() -> render(leads.subList(0, half), cells, options.delimiter()));
+                StringBuilder second = render(leads.subList(half, leads.size()), cells, options.delimiter());
                 try {
                     if (first != null) {
-                        out.append(join(first));
+                        write(out, join(first), chunk);
                     }
-                    out.append(second);
+                    write(out, second, chunk);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -272,32 +276,29 @@ public final class LeadExport {
         }
     }
 
-    private static StringBuilder render(List<Lead> leads, List<Function<Lead, String>> cells, CSVFormat format) {
+    private static StringBuilder render(List<Lead> leads, List<Function<Lead, String>> cells, char delimiter) {
         StringBuilder rows = new StringBuilder(leads.size() * 160);
         String[] record = new String[cells.size()];
-        try {
-            CSVPrinter printer = new CSVPrinter(rows, format);
-            for (Lead lead : leads) {
-                for (int i = 0; i < record.length; i++) {
-                    record[i] = CsvInjection.neutralise(cells.get(i).apply(lead));
-                }
-                printer.printRecord((Object[]) record);
+        for (Lead lead : leads) {
+            for (int i = 0; i < record.length; i++) {
+                record[i] = CsvInjection.neutralise(cells.get(i).apply(lead));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
+            CsvRecords.append(rows, record, delimiter);
         }
         return rows;
     }
 
-    private static StringBuilder join(CompletableFuture<StringBuilder> rendered) {
-        try {
-            return rendered.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
+    /** Writes rendered rows without first copying them into a String, as Writer.append would. */
+    private static void write(Writer out, StringBuilder rows, char[] chunk) throws IOException {
+        for (int at = 0; at < rows.length(); at += chunk.length) {
+            int n = Math.min(chunk.length, rows.length() - at);
+            rows.getChars(at, at + n, chunk, 0);
+            out.write(chunk, 0, n);
         }
+    }
+
+    private static StringBuilder join(ForkJoinTask<StringBuilder> rendered) {
+        return rendered.join(); // a RuntimeException of render is rethrown as it is
     }
 
     private SavedView findView(Actor actor, String nameOrId) {

@@ -7,6 +7,7 @@ import dev.leadkit.store.QueryField;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -55,6 +56,8 @@ final class MemoryQuery {
         final LeadRow row;
         final Object[] keys;
         final String id;
+        /** The first sort value as nanoseconds since the epoch, when sortAll's fast order uses it. */
+        long first;
 
         Keyed(LeadRow row, Object[] keys) {
             this.row = row;
@@ -81,7 +84,11 @@ final class MemoryQuery {
     }
 
     private int compareKeys(Object[] a, Object[] b) {
-        for (int i = 0; i < a.length; i++) {
+        return compareKeys(a, b, 0);
+    }
+
+    private int compareKeys(Object[] a, Object[] b, int from) {
+        for (int i = from; i < a.length; i++) {
             Object x = a[i];
             Object y = b[i];
             if (x == null || y == null) {
@@ -105,12 +112,66 @@ final class MemoryQuery {
      * @return them with their sort values, in the selection's order (for {@link #page(List)})
      */
     List<Keyed> sortAll(List<LeadRow> matching) {
-        List<Keyed> sorted = new ArrayList<>(matching.size());
-        for (LeadRow row : matching) {
-            sorted.add(new Keyed(row, keys(row)));
+        Keyed[] sorted = new Keyed[matching.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            LeadRow row = matching.get(i);
+            sorted[i] = new Keyed(row, keys(row));
         }
-        sorted.sort(order);
-        return sorted;
+        // A deep walk over a million rows sorts once; on several cores, in parallel.
+        Arrays.parallelSort(sorted, instantFirst(sorted) ? this::compareByFirstInstant : order);
+        return Arrays.asList(sorted);
+    }
+
+    /**
+     * The order of {@link #order}, comparing a first sort value that is an instant as a long —
+     * the default order (lead date) of every export. Null first values sort last, as in
+     * {@link #compareKeys}.
+     */
+    private int compareByFirstInstant(Keyed a, Keyed b) {
+        Object x = a.keys[0];
+        Object y = b.keys[0];
+        if (x == null || y == null) {
+            if (x != y) {
+                return x == null ? 1 : -1;
+            }
+        } else {
+            int c = Long.compare(a.first, b.first);
+            if (c != 0) {
+                return descending[0] ? -c : c;
+            }
+        }
+        int c = compareKeys(a.keys, b.keys, 1);
+        if (c != 0) {
+            return c;
+        }
+        c = a.id.compareTo(b.id);
+        return idDescending ? -c : c;
+    }
+
+    /**
+     * @return whether every first sort value is an instant (or empty) that fits a long of
+     *         nanoseconds, each then stored in {@link Keyed#first}
+     */
+    private static boolean instantFirst(Keyed[] rows) {
+        if (rows.length == 0 || rows[0].keys.length == 0) {
+            return false;
+        }
+        for (Keyed k : rows) {
+            Object v = k.keys[0];
+            if (v == null) {
+                continue;
+            }
+            if (!(v instanceof java.time.Instant)) {
+                return false;
+            }
+            java.time.Instant at = (java.time.Instant) v;
+            // Nanoseconds since the epoch fit a long from 1677 to 2262; any other instant takes the general order.
+            if (at.getEpochSecond() <= Long.MIN_VALUE / 1_000_000_000L + 1 || at.getEpochSecond() >= Long.MAX_VALUE / 1_000_000_000L - 1) {
+                return false;
+            }
+            k.first = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+        }
+        return true;
     }
 
     /**
