@@ -512,8 +512,38 @@ public final class Normalisers {
         out.append(token);
     }
 
-    private static String collapse(String s) {
-        return String.join(" ", s.strip().split("\\s+"));
+    /**
+     * {@code String.join(" ", s.strip().split("\\s+"))} without compiling a pattern per call: runs
+     * of ASCII whitespace (what {@code \\s} means) become one space ({@code NormalisersProperties}
+     * holds it to the regular expression).
+     */
+    static String collapse(String s) {
+        String t = s.strip();
+        StringBuilder b = null; // only when the result differs from t in more than the kept single spaces
+        boolean inRun = false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space) {
+                if (b != null) {
+                    b.append(c);
+                }
+                inRun = false;
+            } else if (inRun) {
+                if (b == null) {
+                    b = new StringBuilder(t.length()).append(t, 0, i); // the run's first space is in already
+                }
+            } else {
+                inRun = true;
+                if (c != ' ' && b == null) {
+                    b = new StringBuilder(t.length()).append(t, 0, i);
+                }
+                if (b != null) {
+                    b.append(' ');
+                }
+            }
+        }
+        return b == null ? t : b.toString();
     }
 
     private static String alnum(String s) {

@@ -1,6 +1,7 @@
 package dev.leadkit.lead;
 
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -127,6 +128,16 @@ public enum LeadField {
      * @return the field, or empty when no standard field has that key
      */
     public static Optional<LeadField> byKey(String key) {
-        return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
+        return Optional.ofNullable(BY_KEY.get(key)); // an import looks a field up per cell: no scan
+    }
+
+    private static final Map<String, LeadField> BY_KEY;
+
+    static {
+        Map<String, LeadField> byKey = new HashMap<>();
+        for (LeadField f : values()) {
+            byKey.put(f.key, f);
+        }
+        BY_KEY = Map.copyOf(byKey);
     }
 }

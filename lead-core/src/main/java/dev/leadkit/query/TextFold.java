@@ -53,10 +53,59 @@ public final class TextFold {
         if (i == n) {
             return asciiLower(text);
         }
+        String latin = foldLatin(text, i);
+        if (latin != null) {
+            return latin;
+        }
+        return foldSlow(text);
+    }
+
+    /** The rule as written: NFKD, marks dropped, lower-cased and spelled out, settled, NFC. */
+    static String foldSlow(String text) {
         String once = foldOnce(text);
         // A lower-cased letter may itself decompose (rare compatibility forms): one more pass settles it.
         String settled = Normalizer.isNormalized(once, Normalizer.Form.NFKD) ? once : foldOnce(once);
         return Normalizer.normalize(settled, Normalizer.Form.NFC);
+    }
+
+    /** Below this, each character folds alone: see {@link #foldLatin}. */
+    private static final int LATIN_END = 0x250;
+    /** The fold of each character from 0x80 to {@link #LATIN_END}, by the rule as written. */
+    private static final String[] LATIN = new String[LATIN_END - 0x80];
+
+    static {
+        for (int c = 0x80; c < LATIN_END; c++) {
+            LATIN[c - 0x80] = foldSlow(String.valueOf((char) c));
+        }
+    }
+
+    /**
+     * The fold of text made of Latin letters only (Latin-1, Latin Extended-A and -B: Turkish,
+     * Danish, Lithuanian and most European names), by table. Each such character decomposes on
+     * its own, its marks are dropped, and what is left holds no mark for NFC to compose, so the
+     * fold of the text is the folds of its characters put together ({@code TextFoldProperties}
+     * holds this to the rule as written).
+     *
+     * @param from the first character that is not ASCII
+     * @return the fold, or null when a character lies outside the table
+     */
+    private static String foldLatin(String text, int from) {
+        int n = text.length();
+        for (int k = from; k < n; k++) {
+            if (text.charAt(k) >= LATIN_END) {
+                return null;
+            }
+        }
+        StringBuilder out = new StringBuilder(n + 4);
+        for (int k = 0; k < n; k++) {
+            char c = text.charAt(k);
+            if (c < 0x80) {
+                out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+            } else {
+                out.append(LATIN[c - 0x80]);
+            }
+        }
+        return out.toString();
     }
 
     private static String foldOnce(String text) {

@@ -65,4 +65,17 @@ class NormaliserProperties {
         String once = f.apply(raw);
         assertThat(f.apply(once)).as("normalising %s twice", raw).isEqualTo(once);
     }
+
+    /** The hand-written whitespace collapse equals the regular expression it replaced. */
+    @Property(tries = 3000)
+    void collapseEqualsTheRegularExpression(@ForAll("spaced") String s) {
+        assertThat(Normalisers.collapse(s)).isEqualTo(String.join(" ", s.strip().split("\\s+")));
+    }
+
+    @Provide
+    Arbitrary<String> spaced() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars(" \t\n\u000B\f\r\u00A0\u2003\u3000aıøė").ofMaxLength(12),
+                Arbitraries.strings().all().ofMaxLength(12));
+    }
 }

@@ -80,4 +80,27 @@ class TextFoldProperties {
         assertThat(TextFold.contains("Müller", "SS")).isFalse();
         assertThat(TextFold.contains("Gießen", "giessen")).isTrue();
     }
+
+    /** Latin text folds by table exactly as by the rule as written. */
+    @Property(tries = 5000)
+    void latinTextFoldsByTableAsByTheRule(@ForAll("latin") String s) {
+        assertThat(TextFold.fold(s)).isEqualTo(TextFold.foldSlow(s));
+    }
+
+    @Example
+    void everyLatinCharacterNextToEveryOtherFoldsAsByTheRule() {
+        for (char a = 0x20; a < 0x250; a++) {
+            for (char b = 0x20; b < 0x250; b += 7) {
+                String s = "" + a + b + 'x';
+                assertThat(TextFold.fold(s)).as("U+%04X U+%04X", (int) a, (int) b).isEqualTo(TextFold.foldSlow(s));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> latin() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withCharRange((char) 0x20, (char) 0x24F).ofMaxLength(16),
+                Arbitraries.strings().withChars("İıIiŞşĞğÜüÖöÇçÆæØøÅåĖėŠšŽžŲųĮįŪūĄąČčßǄǅǆĳŉ Aa-").ofMaxLength(16));
+    }
 }
