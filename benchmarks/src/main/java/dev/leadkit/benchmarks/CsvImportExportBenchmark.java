@@ -211,7 +211,7 @@ public final class CsvImportExportBenchmark {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             LeadKitMigrations.migrate(c, Dialect.of(c));
             try (Statement s = c.createStatement()) {
-                s.execute("truncate table lk_history, lk_lead_tag, lk_lead_custom_value, lk_lead_custom_option, lk_lead,"
+                s.execute("truncate table lk_history, lk_lead_tag, lk_lead_custom_value, lk_lead_custom_option, lk_lead, lk_lead_match_key,"
                         + " lk_import_job, lk_catalogue, lk_settings, lk_custom_fields cascade");
             }
         }

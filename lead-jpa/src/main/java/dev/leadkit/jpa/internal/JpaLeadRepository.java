@@ -80,6 +80,44 @@ final class JpaLeadRepository implements LeadRepository {
     /** The most values one IN list binds. */
     static final int IN_CHUNK = 500;
 
+    /**
+     * One statement per {@value #IN_CHUNK} ids on the primary key, read by JDBC after a flush of
+     * this transaction's own writes (so it sees them): a batch check reads leads it never
+     * changes, and managing them as entities would cost more than the read.
+     */
+    @Override
+    public Map<LeadId, Lead> findAll(java.util.Collection<LeadId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> usable = new ArrayList<>(new TreeSet<>(ids.stream().map(LeadId::value).toList()));
+        usable.removeIf(id -> id.codePointCount(0, id.length()) > Columns.ID);
+        Map<LeadId, Lead> found = new java.util.HashMap<>();
+        if (usable.isEmpty()) {
+            return found;
+        }
+        return Failures.guard(() -> {
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+                for (int from = 0; from < usable.size(); from += IN_CHUNK) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + IN_CHUNK));
+                    try (java.sql.PreparedStatement s = c.prepareStatement("select l.* from lk_lead l where l.id in ("
+                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")) {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            s.setString(i + 1, chunk.get(i));
+                        }
+                        try (java.sql.ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                Lead lead = LeadMapping.fromRow(rs, mariadb);
+                                found.put(lead.id(), lead);
+                            }
+                        }
+                    }
+                }
+                return found;
+            });
+        });
+    }
+
     @Override
     public void insert(Lead lead) {
         Objects.requireNonNull(lead, "lead");
@@ -95,6 +133,7 @@ final class JpaLeadRepository implements LeadRepository {
             } catch (EntityExistsException alreadyInThisTransaction) {
                 throw new ConflictException("lead.id.taken", "A lead with id '" + lead.id() + "' is already stored.");
             }
+            tx.leadInserted(lead.id());
             return null;
         });
     }

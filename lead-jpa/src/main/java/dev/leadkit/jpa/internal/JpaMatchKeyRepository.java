@@ -35,6 +35,8 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     private final JpaStoreTransaction tx;
     /** Keys replaced in this transaction and not yet written, by lead id; an empty set removes. */
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
+    /** Leads inserted in this transaction whose keys were not written yet: the table holds none of theirs. */
+    private final Set<String> inserted = new HashSet<>();
 
     JpaMatchKeyRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -58,9 +60,19 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     }
 
     /**
-     * Writes the keys replaced since the last write: one batch of deletes by lead, one batch of
-     * inserts — for a batch of new leads ({@code createAll}) two statements in all. Called before
-     * every read of the key table and by the transaction's flush, which runs before commit.
+     * Notes a lead inserted in this transaction: until its keys are first written, the table holds
+     * none of them (no key row outlives its lead, and lead ids are never reused), so that write
+     * needs no delete.
+     */
+    void inserted(LeadId id) {
+        inserted.add(id.value());
+    }
+
+    /**
+     * Writes the keys replaced since the last write: one batch of deletes by lead — leaving out
+     * the leads inserted in this transaction and not written since — and one batch of inserts; for
+     * a batch of new leads ({@code createAll}) one statement in all. Called before every read of
+     * the key table and by the transaction's flush, which runs before commit.
      */
     void write() {
         if (pending.isEmpty()) {
@@ -68,13 +80,21 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         }
         Map<String, Set<String>> writing = new LinkedHashMap<>(pending);
         pending.clear();
+        List<String> stale = new ArrayList<>(writing.size());
+        for (String lead : writing.keySet()) {
+            if (!inserted.remove(lead)) {
+                stale.add(lead);
+            }
+        }
         Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
-                for (String lead : writing.keySet()) {
-                    s.setString(1, lead);
-                    s.addBatch();
+            if (!stale.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
+                    for (String lead : stale) {
+                        s.setString(1, lead);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
             }
             boolean any = false;
             try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
@@ -147,7 +167,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     bind(s, usable, visibility, owners);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            leads.add(lead(rs, mariadb));
+                            leads.add(LeadMapping.fromRow(rs, mariadb));
                         }
                     }
                 }
@@ -212,6 +232,72 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         return found;
     }
 
+    /**
+     * The first read of {@link #candidatesByKey} alone: per {@value #KEYS_PER_STATEMENT} keys one
+     * statement over the key table's primary key, and — unless the actor sees every lead — one
+     * more per {@value #IDS_PER_STATEMENT} holders, reading only the ids the visibility admits
+     * ({@code id in (…)} on the lead table's primary key). No lead row is read for everything-visibility.
+     */
+    @Override
+    public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(visibility, "visibility");
+        if (perKey < 1 || perKey > MAX_PER_KEY) {
+            throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+        }
+        List<String> usable = usable(keys);
+        Map<String, List<LeadId>> found = new LinkedHashMap<>();
+        if (usable.isEmpty()) {
+            return found;
+        }
+        List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
+        Failures.guard(() -> {
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+                for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
+                    Map<String, List<String>> holders = holders(c, chunk, perKey);
+                    Set<String> visible = visibility.all() ? null : visibleIds(c, holders, visibility, owners);
+                    for (Map.Entry<String, List<String>> key : holders.entrySet()) {
+                        List<LeadId> ids = new ArrayList<>(key.getValue().size());
+                        for (String id : key.getValue()) {
+                            if (visible == null || visible.contains(id)) {
+                                ids.add(LeadId.of(id));
+                            }
+                        }
+                        if (!ids.isEmpty()) {
+                            found.put(key.getKey(), ids);
+                        }
+                    }
+                }
+                return null;
+            });
+        });
+        return found;
+    }
+
+    /** @return the named leads' ids the visibility admits, read by primary key */
+    private static Set<String> visibleIds(Connection c, Map<String, List<String>> holders, Visibility visibility,
+                                          List<String> owners) throws SQLException {
+        List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
+        Set<String> visible = new HashSet<>();
+        String predicate = " and " + visiblePredicate(visibility, owners.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
+            String sql = "select l.id from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                    + ")" + predicate;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, part, visibility, owners);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visible.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return visible;
+    }
+
     /** @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order */
     private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey) throws SQLException {
         Map<String, List<String>> holders = new TreeMap<>();
@@ -241,7 +327,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 bind(s, part, visibility, owners);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Lead lead = lead(rs, mariadb);
+                        Lead lead = LeadMapping.fromRow(rs, mariadb);
                         leads.put(lead.id().value(), lead);
                     }
                 }
@@ -306,32 +392,6 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     + " and g.grantee_id = ? and g.can_view = true)");
         }
         return admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")";
-    }
-
-    /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
-    private static Lead lead(ResultSet rs, boolean mariadb) throws SQLException {
-        LeadEntity row = new LeadEntity(rs.getString("id"));
-        row.version = rs.getLong("version");
-        for (dev.leadkit.lead.LeadField field : dev.leadkit.lead.LeadField.values()) {
-            LeadMapping.set(row, field, rs.getString(LeadMapping.column(field)));
-        }
-        row.createdBy = rs.getString("created_by");
-        row.createdAt = instant(rs, "created_at", mariadb);
-        row.updatedAt = instant(rs, "updated_at", mariadb);
-        row.statusSince = instant(rs, "status_since", mariadb);
-        row.deleted = rs.getBoolean("deleted");
-        row.closeReason = rs.getString("close_reason");
-        row.custom = rs.getString("custom");
-        row.tags = rs.getString("tags");
-        row.products = rs.getString("products");
-        row.mergedInto = rs.getString("merged_into");
-        return LeadMapping.toLead(row, row.version);
-    }
-
-    /** MariaDB's DATETIME holds UTC wall-clock time; H2 and PostgreSQL a time with zone. */
-    private static java.time.Instant instant(ResultSet rs, String column, boolean mariadb) throws SQLException {
-        return mariadb ? rs.getObject(column, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
-                : rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 
     /**
