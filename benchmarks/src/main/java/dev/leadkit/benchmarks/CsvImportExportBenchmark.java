@@ -215,7 +215,16 @@ public final class CsvImportExportBenchmark {
                         + " lk_import_job, lk_catalogue, lk_settings, lk_custom_fields cascade");
             }
         }
-        EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(url, "postgres", "");
+        // A server application hands LeadKit its connection pool; the URL factory would open a
+        // connection (a PostgreSQL backend) per transaction, two or three per batch.
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        config.setAutoCommit(false);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        EntityManagerFactory factory = LeadKitPersistence.entityManagerFactory(pool);
         try {
             LeadKit kit = kit(JpaStore.create(factory));
             long t = System.nanoTime();
@@ -229,6 +238,7 @@ public final class CsvImportExportBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20);
         } finally {
             factory.close();
+            pool.close();
         }
     }
 }

@@ -179,11 +179,9 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     /** The most keys one {@link #candidatesByKey} statement looks up. */
     static final int KEYS_PER_STATEMENT = 200;
 
-    /** The most leads one {@link #candidatesByKey} read by primary key binds. */
-    static final int IDS_PER_STATEMENT = 500;
-
     /**
-     * Two reads per {@value #KEYS_PER_STATEMENT} keys: first, per key, an index range of at most
+     * Two reads per {@value #KEYS_PER_STATEMENT} keys (on PostgreSQL per {@value #KEYS_PER_ARRAY},
+     * see {@link #holders}): first, per key, an index range of at most
      * {@code perKey} rows of the key table (a UNION ALL of limited branches, as {@link #candidates}
      * does, so a common key costs {@code perKey} rows, not all its holders); then the leads those
      * rows name, by primary key ({@code id in (…)}) with the visibility predicate — for an import
@@ -209,9 +207,11 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             tx.flush();
             return tx.em().unwrap(Session.class).doReturningWork(c -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
-                for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
-                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
-                    Map<String, List<String>> holders = holders(c, chunk, perKey);
+                boolean postgresql = postgresql(c);
+                int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
+                for (int from = 0; from < usable.size(); from += per) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
+                    Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
                     Map<String, Lead> visible = visibleLeads(c, holders, visibility, owners, mariadb);
                     for (Map.Entry<String, List<String>> key : holders.entrySet()) {
                         List<Lead> leads = new ArrayList<>();
@@ -233,10 +233,10 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     }
 
     /**
-     * The first read of {@link #candidatesByKey} alone: per {@value #KEYS_PER_STATEMENT} keys one
-     * statement over the key table's primary key, and — unless the actor sees every lead — one
-     * more per {@value #IDS_PER_STATEMENT} holders, reading only the ids the visibility admits
-     * ({@code id in (…)} on the lead table's primary key). No lead row is read for everything-visibility.
+     * The first read of {@link #candidatesByKey} alone: per {@value #KEYS_PER_STATEMENT} keys (on
+     * PostgreSQL per {@value #KEYS_PER_ARRAY}) one statement over the key table's primary key, and — unless the actor sees every lead — one
+     * more per {@value InList#CHUNK} holders (PostgreSQL: {@value InList#ARRAY_CHUNK}), reading only
+     * the ids the visibility admits by the lead table's primary key ({@link InList}). No lead row is read for everything-visibility.
      */
     @Override
     public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
@@ -254,9 +254,11 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         Failures.guard(() -> {
             tx.flush();
             return tx.em().unwrap(Session.class).doReturningWork(c -> {
-                for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
-                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
-                    Map<String, List<String>> holders = holders(c, chunk, perKey);
+                boolean postgresql = postgresql(c);
+                int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
+                for (int from = 0; from < usable.size(); from += per) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
+                    Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
                     Set<String> visible = visibility.all() ? null : visibleIds(c, holders, visibility, owners);
                     for (Map.Entry<String, List<String>> key : holders.entrySet()) {
                         List<LeadId> ids = new ArrayList<>(key.getValue().size());
@@ -282,12 +284,11 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
         Set<String> visible = new HashSet<>();
         String predicate = " and " + visiblePredicate(visibility, owners.size());
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
-            String sql = "select l.id from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
-                    + ")" + predicate;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, part, visibility, owners);
+        InList in = InList.of(c);
+        for (int from = 0; from < ids.size(); from += in.chunk()) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + in.chunk()));
+            try (PreparedStatement s = c.prepareStatement(in.select("l.id", "lk_lead l", "l.id", predicate, part.size()))) {
+                bindVisibility(s, in.bind(c, s, part), visibility, owners);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         visible.add(rs.getString(1));
@@ -298,11 +299,35 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         return visible;
     }
 
-    /** @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order */
-    private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey) throws SQLException {
+    /** The most keys one PostgreSQL statement of {@link #holders} binds, as one array. */
+    static final int KEYS_PER_ARRAY = 5_000;
+
+    private static boolean postgresql(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+    }
+
+    /**
+     * Per key the ids of its first {@code perKey} holders. On PostgreSQL one statement binds the
+     * keys as one array and walks the primary key once per element ({@code unnest} joined
+     * {@code lateral} to a limited index range): a single statement text, planned once, for any
+     * number of keys — where the UNION ALL of {@value #KEYS_PER_STATEMENT} branches cost more to
+     * plan than to run. Other databases get the UNION ALL ({@link #keyRanges}).
+     *
+     * @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order
+     */
+    private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey, boolean postgresql)
+            throws SQLException {
         Map<String, List<String>> holders = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(keyRanges("k.match_key, k.lead_id", chunk.size(), perKey))) {
-            bind(s, chunk, Visibility.everything(), List.of());
+        String sql = postgresql
+                ? "select q.k, h.lead_id from unnest(?::varchar[]) as q(k) cross join lateral (select m.lead_id"
+                        + " from lk_lead_match_key m where m.match_key = q.k order by m.lead_id limit " + perKey + ") h"
+                : keyRanges("k.match_key, k.lead_id", chunk.size(), perKey);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (postgresql) {
+                s.setArray(1, c.createArrayOf("varchar", chunk.toArray()));
+            } else {
+                bind(s, chunk, Visibility.everything(), List.of());
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     holders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -319,12 +344,11 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
         Map<String, Lead> leads = new java.util.HashMap<>();
         String visible = visibility.all() ? "" : " and " + visiblePredicate(visibility, owners.size());
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
-            String sql = "select l.* from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
-                    + ")" + visible;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, part, visibility, owners);
+        InList in = InList.of(c);
+        for (int from = 0; from < ids.size(); from += in.chunk()) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + in.chunk()));
+            try (PreparedStatement s = c.prepareStatement(in.select("l.*", "lk_lead l", "l.id", visible, part.size()))) {
+                bindVisibility(s, in.bind(c, s, part), visibility, owners);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Lead lead = LeadMapping.fromRow(rs, mariadb);
@@ -343,6 +367,12 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         for (String value : values) {
             s.setString(p++, value);
         }
+        bindVisibility(s, p, visibility, owners);
+    }
+
+    /** Binds the visibility's owners and grantee from parameter {@code p} on, in the order {@link #visiblePredicate} names them. */
+    private static void bindVisibility(PreparedStatement s, int p, Visibility visibility, List<String> owners)
+            throws SQLException {
         if (!visibility.all()) {
             for (String owner : owners) {
                 s.setString(p++, owner);
