@@ -256,6 +256,8 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
             return tx.em().unwrap(Session.class).doReturningWork(c -> {
                 boolean postgresql = postgresql(c);
                 int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
+                // A lead holds several of a batch's keys: one LeadId each (checking an id's shape costs a regex).
+                Map<String, LeadId> made = new java.util.HashMap<>();
                 for (int from = 0; from < usable.size(); from += per) {
                     List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
                     Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
@@ -264,7 +266,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                         List<LeadId> ids = new ArrayList<>(key.getValue().size());
                         for (String id : key.getValue()) {
                             if (visible == null || visible.contains(id)) {
-                                ids.add(LeadId.of(id));
+                                ids.add(made.computeIfAbsent(id, LeadId::of));
                             }
                         }
                         if (!ids.isEmpty()) {
