@@ -99,7 +99,7 @@ final class JpaLeadRepository implements LeadRepository {
         }
         return Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 InList in = InList.of(c);
                 List<Lead> leads = new ArrayList<>();
@@ -115,7 +115,7 @@ final class JpaLeadRepository implements LeadRepository {
                     }
                 }
                 return leads;
-            });
+            }));
         });
     }
 

@@ -160,7 +160,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 + " order by m.shared desc, l.id";
         return Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 List<Lead> leads = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -172,7 +172,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     }
                 }
                 return leads;
-            });
+            }));
         });
     }
 
@@ -205,7 +205,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
         Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 boolean postgresql = postgresql(c);
                 int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
@@ -227,7 +227,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     }
                 }
                 return null;
-            });
+            }));
         });
         return found;
     }
@@ -253,7 +253,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
         Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean postgresql = postgresql(c);
                 int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
                 // A lead holds several of a batch's keys: one LeadId each (checking an id's shape costs a regex).
@@ -275,7 +275,7 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     }
                 }
                 return null;
-            });
+            }));
         });
         return found;
     }
