@@ -234,9 +234,12 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
 
     /**
      * The first read of {@link #candidatesByKey} alone: per {@value #KEYS_PER_STATEMENT} keys (on
-     * PostgreSQL per {@value #KEYS_PER_ARRAY}) one statement over the key table's primary key, and — unless the actor sees every lead — one
-     * more per {@value InList#CHUNK} holders (PostgreSQL: {@value InList#ARRAY_CHUNK}), reading only
-     * the ids the visibility admits by the lead table's primary key ({@link InList}). No lead row is read for everything-visibility.
+     * PostgreSQL per {@value #KEYS_PER_ARRAY}) one statement over the key table's primary key, and
+     * — unless the actor sees every lead — one more per {@value InList#CHUNK} holders (PostgreSQL:
+     * {@value InList#ARRAY_CHUNK}), reading only the ids the visibility admits by the lead table's
+     * primary key ({@link InList}). For everything-visibility no lead row is read: the key rows are
+     * the answer, each naming a stored lead (a lead row is never deleted, and a soft-deleted or
+     * merged lead's keys are removed in its transaction).
      */
     @Override
     public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
