@@ -1,7 +1,10 @@
 package dev.leadkit.dedupe;
 
 import dev.leadkit.lead.Lead;
+import dev.leadkit.lead.LeadId;
+import dev.leadkit.store.LeadListing;
 import dev.leadkit.store.Store;
+import dev.leadkit.store.StoreTransaction;
 import dev.leadkit.store.Visibility;
 
 import java.util.ArrayList;
@@ -12,15 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
  * Duplicate checks of many records at once — a batch of import rows (requirement I4): the
  * blocking keys of every record of the batch go to the store's candidate index in ONE
- * {@link dev.leadkit.store.MatchKeyRepository#candidatesByKey} call, and each record is scored
- * against the stored leads it shares keys with and against the earlier records of the same
- * batch, so two duplicates in the same file are found as well. Nothing is stored.
+ * {@link dev.leadkit.store.MatchKeyRepository#holdersByKey} call, which names the holders of each
+ * key by id; each record's candidates are chosen on those ids, the chosen stored leads are read by
+ * id ({@link dev.leadkit.store.LeadRepository#findAll}, in the same transaction), and each record
+ * is scored against them and against the earlier records of the same batch, so two duplicates in
+ * the same file are found as well. Nothing is stored.
  *
  * <p>To keep the cost of a record bounded whatever the data, each key contributes at most
  * {@value #PER_KEY} stored leads (those with the smallest ids), a candidate must share at least
@@ -114,34 +120,46 @@ public final class BatchCheck {
         for (Row r : rows) {
             all.addAll(r.keys);
         }
-        Map<String, List<Lead>> stored = all.isEmpty() ? Map.of()
-                : store.inTransaction(tx -> tx.matchKeys().candidatesByKey(all, visibility, PER_KEY));
         Map<String, List<Integer>> inBatch = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             for (String k : rows.get(i).keys) {
                 inBatch.computeIfAbsent(k, x -> new ArrayList<>(2)).add(i);
             }
         }
-        // Each record's check reads only what is settled above, so a big batch checks on several threads.
-        Map<String, Prepared> preparedLeads = new ConcurrentHashMap<>();
+        boolean parallel = rows.size() >= PARALLEL_FROM;
+        // The candidates are chosen on the holders' ids; only the chosen stored leads are read, in
+        // the same transaction — a fraction of the holders (each key contributes up to PER_KEY of them).
+        List<List<Candidate>> chosen = new ArrayList<>();
+        Map<LeadId, Lead> leads = store.inTransaction(tx -> {
+            chosen.clear();
+            Map<String, List<LeadId>> stored = all.isEmpty() ? Map.of()
+                    : tx.matchKeys().holdersByKey(all, visibility, PER_KEY);
+            IntStream range = IntStream.range(0, rows.size());
+            chosen.addAll((parallel ? range.parallel() : range).mapToObj(i -> choose(i, rows, stored, inBatch)).toList());
+            return read(tx, chosen);
+        });
+        Map<LeadId, Prepared> preparedLeads = new ConcurrentHashMap<>();
+        (leads.size() >= PARALLEL_FROM ? leads.values().parallelStream() : leads.values().stream())
+                .forEach(l -> preparedLeads.put(l.id(), scoring.prepare(MatchRecord.from(l))));
         IntStream range = IntStream.range(0, rows.size());
-        return (rows.size() >= PARALLEL_FROM ? range.parallel() : range)
-                .mapToObj(i -> check(i, rows, stored, inBatch, preparedLeads)).toList();
+        return (parallel ? range.parallel() : range)
+                .mapToObj(i -> rank(rows.get(i), chosen.get(i), preparedLeads)).toList();
     }
 
-    private List<Match> check(int i, List<Row> rows, Map<String, List<Lead>> stored, Map<String, List<Integer>> inBatch,
-                              Map<String, Prepared> preparedLeads) {
+    /** @return a record's candidates: those sharing enough keys, at most {@value #PER_RECORD}, the weightiest */
+    private List<Candidate> choose(int i, List<Row> rows, Map<String, List<LeadId>> stored,
+                                   Map<String, List<Integer>> inBatch) {
         Row row = rows.get(i);
         Map<Object, Candidate> found = new HashMap<>(64);
         for (String k : row.keys) {
-            List<Lead> leads = stored.getOrDefault(k, List.of());
+            List<LeadId> leads = stored.getOrDefault(k, List.of());
             List<Integer> others = inBatch.getOrDefault(k, List.of());
             List<Prepared> kept = remembered.getOrDefault(k, List.of());
             int holders = leads.size() + others.size() - 1 + kept.size();
             boolean rare = holders <= RARE;
             double weight = 1.0 / Math.max(1, holders);
-            for (Lead lead : leads) {
-                take(found, lead.id().value(), lead, rare, weight);
+            for (LeadId lead : leads) {
+                take(found, lead, lead, rare, weight);
             }
             int taken = 0;
             for (int j : others) {
@@ -163,34 +181,58 @@ public final class BatchCheck {
                 chosen.add(c);
             }
         }
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
         if (chosen.size() > PER_RECORD) {
             chosen.sort((a, b) -> a.weight != b.weight ? Double.compare(b.weight, a.weight)
                     : a.shared != b.shared ? Integer.compare(b.shared, a.shared) : id(a).compareTo(id(b)));
             chosen = chosen.subList(0, PER_RECORD);
         }
-        List<Prepared> candidates = new ArrayList<>(chosen.size());
-        for (Candidate c : chosen) {
-            if (c.ref instanceof Lead) {
-                Lead lead = (Lead) c.ref;
-                Prepared p = preparedLeads.get(lead.id().value());
-                if (p == null) {
-                    p = scoring.prepare(MatchRecord.from(lead));
-                    preparedLeads.putIfAbsent(lead.id().value(), p);
+        return chosen;
+    }
+
+    /**
+     * @return the stored leads among the chosen candidates, read by id
+     *         ({@value LeadListing#MAX_LIMIT} per call); a lead deleted meanwhile is left out
+     */
+    private static Map<LeadId, Lead> read(StoreTransaction tx, List<List<Candidate>> chosen) {
+        Set<LeadId> wanted = new TreeSet<>();
+        for (List<Candidate> cs : chosen) {
+            for (Candidate c : cs) {
+                if (c.ref instanceof LeadId) {
+                    wanted.add((LeadId) c.ref);
                 }
-                candidates.add(p);
-            } else {
-                candidates.add((Prepared) c.ref);
             }
         }
-        candidates.removeIf(c -> c.id.equals(row.prepared.id));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<LeadId> ids = new ArrayList<>(wanted);
+        Map<LeadId, Lead> leads = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += LeadListing.MAX_LIMIT) {
+            tx.leads().findAll(ids.subList(from, Math.min(ids.size(), from + LeadListing.MAX_LIMIT))).forEach((id, l) -> {
+                if (!l.isDeleted()) {
+                    leads.put(id, l);
+                }
+            });
+        }
+        return leads;
+    }
+
+    private List<Match> rank(Row row, List<Candidate> chosen, Map<LeadId, Prepared> preparedLeads) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        List<Prepared> candidates = new ArrayList<>(chosen.size());
+        for (Candidate c : chosen) {
+            Prepared p = c.ref instanceof LeadId ? preparedLeads.get((LeadId) c.ref) : (Prepared) c.ref;
+            if (p != null && !p.id.equals(row.prepared.id)) {
+                candidates.add(p);
+            }
+        }
         return scoring.rankPrepared(row.prepared, candidates);
     }
 
     private static String id(Candidate c) {
-        return c.ref instanceof Lead ? ((Lead) c.ref).id().value() : ((Prepared) c.ref).id;
+        return c.ref instanceof LeadId ? ((LeadId) c.ref).value() : ((Prepared) c.ref).id;
     }
 
     private static void take(Map<Object, Candidate> found, Object identity, Object ref, boolean rare, double weight) {

@@ -47,6 +47,27 @@ public interface LeadRepository {
     }
 
     /**
+     * Many leads by id at once, for a batch that needs them all (an import batch reads the
+     * candidates it chose for all its rows in one call, not one per candidate). A store answers
+     * in one round trip per some hundred ids; this default asks {@link #find} once per id.
+     *
+     * <pre>{@code
+     * Map<LeadId, Lead> leads = tx.leads().findAll(chosen);
+     * }</pre>
+     *
+     * @param ids lead ids, at most {@link LeadListing#MAX_LIMIT} per call
+     * @return id to the lead, deleted or not, as {@link #find} gives it; ids no lead has are absent
+     * @since 0.5
+     */
+    default Map<LeadId, Lead> findAll(java.util.Collection<LeadId> ids) {
+        Map<LeadId, Lead> found = new java.util.HashMap<>();
+        for (LeadId id : ids) {
+            find(id).ifPresent(l -> found.put(id, l));
+        }
+        return found;
+    }
+
+    /**
      * Stores a new lead at version 1.
      *
      * @param lead the lead, {@code version() == 1}

@@ -104,6 +104,38 @@ public interface MatchKeyRepository {
     }
 
     /**
+     * {@link #candidatesByKey} without the leads: for each key, the ids of the leads holding it —
+     * the same leads, in the same order: of its first {@code perKey} holders by id, those the
+     * visibility admits, smallest ids first. A batch check (requirement I4) chooses its few
+     * candidates from the ids and then reads only those ({@link LeadRepository#findAll}), instead
+     * of reading every holder of every key. A store answers from its key index in one or two
+     * round trips per some hundred keys; this default asks {@link #candidatesByKey} and keeps the ids.
+     *
+     * <pre>{@code
+     * Map<String, List<LeadId>> holders = tx.matchKeys().holdersByKey(keys, visibility, 20);
+     * }</pre>
+     *
+     * @param keys       the keys of every record of a batch; keys longer than {@link #MAX_KEY_LENGTH} match nothing
+     * @param visibility which leads the asking actor may see
+     * @param perKey     1 to {@link #MAX_PER_KEY}
+     * @return key to the ids of the leads holding it, ascending; keys no visible lead holds are absent
+     * @throws IllegalArgumentException when {@code perKey} is out of range
+     * @since 0.5
+     */
+    default Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
+        Map<String, List<LeadId>> found = new java.util.HashMap<>();
+        candidatesByKey(keys, visibility, perKey).forEach((key, leads) -> {
+            List<LeadId> ids = new java.util.ArrayList<>(leads.size());
+            for (Lead lead : leads) {
+                ids.add(lead.id());
+            }
+            ids.sort(null);
+            found.put(key, ids);
+        });
+        return found;
+    }
+
+    /**
      * A page of the non-deleted leads the visibility admits, in id order — what the index is
      * built from and a batch scan reads, block by block, with memory bounded by the page size.
      * The visibility is part of the query, evaluated exactly as for {@link LeadRepository#list}.

@@ -117,6 +117,9 @@ public final class JpaStore implements Store {
             transaction.begin();
             T result = work.run(tx);
             tx.flush();
+            // Everything is written: without the rows in the context, the commit's own flush does
+            // not walk them all again for dirty checking (an import batch holds some 2,000).
+            em.clear();
             transaction.commit();
             return result;
         } catch (RuntimeException e) {

@@ -1148,6 +1148,27 @@ public final class InMemoryStore implements Store {
                 return found;
             }
 
+            /** {@link #candidatesByKey}'s walk, keeping the ids and making no lists of leads. */
+            @Override
+            public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
+                checkOpen();
+                Objects.requireNonNull(keys, "keys");
+                Objects.requireNonNull(visibility, "visibility");
+                if (perKey < 1 || perKey > MAX_PER_KEY) {
+                    throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+                }
+                Map<String, List<LeadId>> written = writtenByKey(keys);
+                Map<String, List<LeadId>> found = new HashMap<>();
+                for (String key : keys) {
+                    List<LeadId> ids = holders(key, perKey, written);
+                    ids.removeIf(id -> MemoryTransaction.this.find(id).filter(l -> admitted(visibility, l)).isEmpty());
+                    if (!ids.isEmpty()) {
+                        found.put(key, ids);
+                    }
+                }
+                return found;
+            }
+
             /** The keys among {@code keys} that leads written in this transaction hold now, with those leads; empty when none. */
             private Map<String, List<LeadId>> writtenByKey(Set<String> keys) {
                 if (writtenKeys.isEmpty()) {

@@ -195,10 +195,18 @@ public abstract class DedupeContract {
 
     // ------------------------------------------------------------------ batched look-ups (K10)
 
+    /** candidatesByKey's leads as ids, after checking that holdersByKey names the same leads in the same order. */
     private Map<String, List<LeadId>> byKey(Visibility visibility, Set<String> keys, int perKey) {
-        Map<String, List<Lead>> found = store.inTransaction(tx -> tx.matchKeys().candidatesByKey(keys, visibility, perKey));
+        return store.inTransaction(tx -> bothByKey(tx, visibility, keys, perKey));
+    }
+
+    private static Map<String, List<LeadId>> bothByKey(dev.leadkit.store.StoreTransaction tx, Visibility visibility,
+                                                       Set<String> keys, int perKey) {
+        Map<String, List<Lead>> found = tx.matchKeys().candidatesByKey(keys, visibility, perKey);
         Map<String, List<LeadId>> ids = new java.util.TreeMap<>();
         found.forEach((k, leads) -> ids.put(k, leads.stream().map(Lead::id).toList()));
+        assertThat(new java.util.TreeMap<>(tx.matchKeys().holdersByKey(keys, visibility, perKey)))
+                .as("holdersByKey names candidatesByKey's leads").isEqualTo(ids);
         return ids;
     }
 
@@ -230,6 +238,10 @@ public abstract class DedupeContract {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> byKey(Visibility.everything(), Set.of("x:all"),
                 dev.leadkit.store.MatchKeyRepository.MAX_PER_KEY + 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.matchKeys().holdersByKey(Set.of("x:all"), Visibility.everything(), 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.inTransaction(tx -> tx.matchKeys().holdersByKey(Set.of("x:all"), Visibility.everything(),
+                dev.leadkit.store.MatchKeyRepository.MAX_PER_KEY + 1))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -265,13 +277,57 @@ public abstract class DedupeContract {
             tx.matchKeys().remove(kept.id());
             tx.matchKeys().replace(survivor.id(), Set.of("x:other"));
             tx.matchKeys().replace(olgas.id(), Set.of("x:shared", "x:other"));
-            Map<String, List<LeadId>> ids = new java.util.TreeMap<>();
-            tx.matchKeys().candidatesByKey(Set.of("x:shared", "x:other"), Visibility.everything(), 10)
-                    .forEach((k, v) -> ids.put(k, v.stream().map(Lead::id).toList()));
-            return ids;
+            return bothByKey(tx, Visibility.everything(), Set.of("x:shared", "x:other"), 10);
         });
         assertThat(inTx.get("x:shared")).containsExactly(olgas.id());
         assertThat(inTx.get("x:other")).containsExactlyInAnyOrder(survivor.id(), olgas.id());
+    }
+
+    @Test
+    void findAllReadsManyLeadsByIdDeletedOrNotWithTheTransactionsOwnWrites() {
+        Lead a = create(AYSE, soren());
+        Lead b = create(OLGA, LeadDraft.builder().firstName("Regine").lastName("Olsen"));
+        Lead c = create(AYSE, LeadDraft.builder().firstName("Johanne").lastName("Heiberg"));
+        Lead deleted = kit.leads().delete(AYSE, c.id());
+
+        Map<LeadId, Lead> found = store.inTransaction(tx -> tx.leads().findAll(List.of(a.id(), c.id(), LeadId.of("k7-none"), a.id())));
+
+        assertThat(found).containsOnlyKeys(a.id(), c.id());
+        assertThat(found.get(a.id())).isEqualTo(a);
+        assertThat(found.get(c.id())).isEqualTo(deleted);
+        Map<LeadId, Lead> none = store.inTransaction(tx -> tx.leads().findAll(List.of()));
+        assertThat(none).isEmpty();
+        Lead fresh = TestLeads.aLead().id("k7-fresh").build();
+        Map<LeadId, Lead> inTx = store.inTransaction(tx -> {
+            tx.leads().insert(fresh);
+            tx.leads().update(TestLeads.next(b, LeadField.CITY, "Aarhus"));
+            return tx.leads().findAll(Set.of(fresh.id(), b.id()));
+        });
+        assertThat(inTx.get(fresh.id())).isEqualTo(fresh);
+        assertThat(inTx.get(b.id()).get(LeadField.CITY)).contains("Aarhus");
+        assertThat(inTx.get(b.id()).version()).isEqualTo(b.version() + 1);
+    }
+
+    @Test
+    void keysOfALeadInsertedInTheTransactionAreTheLastOnesItWasGiven() {
+        Lead fresh = TestLeads.aLead().id("k7-fresh").build();
+        Lead other = TestLeads.aLead().id("k7-other").build();
+
+        Set<String> seen = store.inTransaction(tx -> {
+            tx.leads().insert(fresh);
+            tx.leads().insert(other);
+            tx.matchKeys().replace(fresh.id(), Set.of("x:first", "x:both"));
+            tx.matchKeys().replace(other.id(), Set.of("x:other"));
+            Set<String> first = tx.matchKeys().keys(fresh.id());
+            tx.matchKeys().replace(fresh.id(), Set.of("x:second", "x:both"));
+            return first;
+        });
+
+        assertThat(seen).containsExactlyInAnyOrder("x:first", "x:both");
+        assertThat(keys(fresh.id())).containsExactlyInAnyOrder("x:second", "x:both");
+        assertThat(keys(other.id())).containsExactly("x:other");
+        assertThat(byKey(Visibility.everything(), Set.of("x:first", "x:second", "x:both"), 10))
+                .containsOnlyKeys("x:second", "x:both");
     }
 
     @Test

@@ -57,28 +57,67 @@ final class JpaLeadRepository implements LeadRepository {
                 .setParameter("externalId", externalId).getResultStream().findFirst().map(this::toLead));
     }
 
-    /** One query per {@value #IN_CHUNK} ids (an IN list), instead of one per id. */
+    /**
+     * One statement per {@value InList#CHUNK} ids (PostgreSQL: {@value InList#ARRAY_CHUNK}) on the
+     * unique external id ({@link InList}), instead of one per id; read by JDBC after a flush of this
+     * transaction's own writes (so it sees them), as {@link #findAll} reads.
+     */
     @Override
     public Map<String, Lead> findByExternalIds(java.util.Collection<String> externalIds) {
         Objects.requireNonNull(externalIds, "externalIds");
         List<String> usable = new ArrayList<>(new TreeSet<>(externalIds));
         usable.removeIf(id -> id.codePointCount(0, id.length()) > Columns.EXTERNAL_ID);
         Map<String, Lead> found = new java.util.HashMap<>();
-        for (int from = 0; from < usable.size(); from += IN_CHUNK) {
-            List<String> chunk = usable.subList(from, Math.min(usable.size(), from + IN_CHUNK));
-            Failures.guard(() -> {
-                for (LeadEntity row : tx.em().createQuery("select l from LeadKitLead l where l.externalId in :ids",
-                        LeadEntity.class).setParameter("ids", chunk).getResultList()) {
-                    found.put(row.externalId, toLead(row));
-                }
-                return null;
-            });
+        for (Lead lead : read("l.external_id", usable)) {
+            found.put(lead.externalId().orElseThrow(), lead);
         }
         return found;
     }
 
-    /** The most values one IN list binds. */
-    static final int IN_CHUNK = 500;
+    /**
+     * One statement per {@value InList#CHUNK} ids (PostgreSQL: {@value InList#ARRAY_CHUNK}) on the
+     * primary key ({@link InList}), read by JDBC after a flush of this transaction's own writes (so
+     * it sees them): a batch check reads leads it never changes, and managing them as entities
+     * would cost more than the read.
+     */
+    @Override
+    public Map<LeadId, Lead> findAll(java.util.Collection<LeadId> ids) {
+        Objects.requireNonNull(ids, "ids");
+        List<String> usable = new ArrayList<>(new TreeSet<>(ids.stream().map(LeadId::value).toList()));
+        usable.removeIf(id -> id.codePointCount(0, id.length()) > Columns.ID);
+        Map<LeadId, Lead> found = new java.util.HashMap<>();
+        for (Lead lead : read("l.id", usable)) {
+            found.put(lead.id(), lead);
+        }
+        return found;
+    }
+
+    /** @return the leads whose unique {@code column} holds one of the values, read by JDBC after a flush */
+    private List<Lead> read(String column, List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return Failures.guard(() -> {
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
+                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+                InList in = InList.of(c);
+                List<Lead> leads = new ArrayList<>();
+                for (int from = 0; from < values.size(); from += in.chunk()) {
+                    List<String> chunk = values.subList(from, Math.min(values.size(), from + in.chunk()));
+                    try (java.sql.PreparedStatement s = c.prepareStatement(in.select("l.*", "lk_lead l", column, "", chunk.size()))) {
+                        in.bind(c, s, chunk);
+                        try (java.sql.ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                leads.add(LeadMapping.fromRow(rs, mariadb));
+                            }
+                        }
+                    }
+                }
+                return leads;
+            }));
+        });
+    }
 
     @Override
     public void insert(Lead lead) {
@@ -95,6 +134,7 @@ final class JpaLeadRepository implements LeadRepository {
             } catch (EntityExistsException alreadyInThisTransaction) {
                 throw new ConflictException("lead.id.taken", "A lead with id '" + lead.id() + "' is already stored.");
             }
+            tx.leadInserted(lead.id());
             return null;
         });
     }

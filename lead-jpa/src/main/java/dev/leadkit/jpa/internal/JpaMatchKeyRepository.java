@@ -35,6 +35,8 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     private final JpaStoreTransaction tx;
     /** Keys replaced in this transaction and not yet written, by lead id; an empty set removes. */
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
+    /** Leads inserted in this transaction whose keys were not written yet: the table holds none of theirs. */
+    private final Set<String> inserted = new HashSet<>();
 
     JpaMatchKeyRepository(JpaStoreTransaction tx) {
         this.tx = tx;
@@ -58,9 +60,19 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     }
 
     /**
-     * Writes the keys replaced since the last write: one batch of deletes by lead, one batch of
-     * inserts — for a batch of new leads ({@code createAll}) two statements in all. Called before
-     * every read of the key table and by the transaction's flush, which runs before commit.
+     * Notes a lead inserted in this transaction: until its keys are first written, the table holds
+     * none of them (no key row outlives its lead, and lead ids are never reused), so that write
+     * needs no delete.
+     */
+    void inserted(LeadId id) {
+        inserted.add(id.value());
+    }
+
+    /**
+     * Writes the keys replaced since the last write: one batch of deletes by lead — leaving out
+     * the leads inserted in this transaction and not written since — and one batch of inserts; for
+     * a batch of new leads ({@code createAll}) one statement in all. Called before every read of
+     * the key table and by the transaction's flush, which runs before commit.
      */
     void write() {
         if (pending.isEmpty()) {
@@ -68,13 +80,21 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         }
         Map<String, Set<String>> writing = new LinkedHashMap<>(pending);
         pending.clear();
+        List<String> stale = new ArrayList<>(writing.size());
+        for (String lead : writing.keySet()) {
+            if (!inserted.remove(lead)) {
+                stale.add(lead);
+            }
+        }
         Failures.guard(() -> tx.em().unwrap(Session.class).doReturningWork(c -> {
-            try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
-                for (String lead : writing.keySet()) {
-                    s.setString(1, lead);
-                    s.addBatch();
+            if (!stale.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("delete from lk_lead_match_key where lead_id = ?")) {
+                    for (String lead : stale) {
+                        s.setString(1, lead);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
             }
             boolean any = false;
             try (PreparedStatement s = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)")) {
@@ -140,30 +160,28 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                 + " order by m.shared desc, l.id";
         return Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 List<Lead> leads = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement(sql)) {
                     bind(s, usable, visibility, owners);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            leads.add(lead(rs, mariadb));
+                            leads.add(LeadMapping.fromRow(rs, mariadb));
                         }
                     }
                 }
                 return leads;
-            });
+            }));
         });
     }
 
     /** The most keys one {@link #candidatesByKey} statement looks up. */
     static final int KEYS_PER_STATEMENT = 200;
 
-    /** The most leads one {@link #candidatesByKey} read by primary key binds. */
-    static final int IDS_PER_STATEMENT = 500;
-
     /**
-     * Two reads per {@value #KEYS_PER_STATEMENT} keys: first, per key, an index range of at most
+     * Two reads per {@value #KEYS_PER_STATEMENT} keys (on PostgreSQL per {@value #KEYS_PER_ARRAY},
+     * see {@link #holders}): first, per key, an index range of at most
      * {@code perKey} rows of the key table (a UNION ALL of limited branches, as {@link #candidates}
      * does, so a common key costs {@code perKey} rows, not all its holders); then the leads those
      * rows name, by primary key ({@code id in (…)}) with the visibility predicate — for an import
@@ -187,11 +205,13 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
         Failures.guard(() -> {
             tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
                 boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
-                for (int from = 0; from < usable.size(); from += KEYS_PER_STATEMENT) {
-                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + KEYS_PER_STATEMENT));
-                    Map<String, List<String>> holders = holders(c, chunk, perKey);
+                boolean postgresql = postgresql(c);
+                int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
+                for (int from = 0; from < usable.size(); from += per) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
+                    Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
                     Map<String, Lead> visible = visibleLeads(c, holders, visibility, owners, mariadb);
                     for (Map.Entry<String, List<String>> key : holders.entrySet()) {
                         List<Lead> leads = new ArrayList<>();
@@ -207,16 +227,112 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     }
                 }
                 return null;
-            });
+            }));
         });
         return found;
     }
 
-    /** @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order */
-    private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey) throws SQLException {
+    /**
+     * The first read of {@link #candidatesByKey} alone: per {@value #KEYS_PER_STATEMENT} keys (on
+     * PostgreSQL per {@value #KEYS_PER_ARRAY}) one statement over the key table's primary key, and
+     * — unless the actor sees every lead — one more per {@value InList#CHUNK} holders (PostgreSQL:
+     * {@value InList#ARRAY_CHUNK}), reading only the ids the visibility admits by the lead table's
+     * primary key ({@link InList}). For everything-visibility no lead row is read: the key rows are
+     * the answer, each naming a stored lead (a lead row is never deleted, and a soft-deleted or
+     * merged lead's keys are removed in its transaction).
+     */
+    @Override
+    public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(visibility, "visibility");
+        if (perKey < 1 || perKey > MAX_PER_KEY) {
+            throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+        }
+        List<String> usable = usable(keys);
+        Map<String, List<LeadId>> found = new LinkedHashMap<>();
+        if (usable.isEmpty()) {
+            return found;
+        }
+        List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
+        Failures.guard(() -> {
+            tx.flush();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
+                boolean postgresql = postgresql(c);
+                int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
+                // A lead holds several of a batch's keys: one LeadId each (checking an id's shape costs a regex).
+                Map<String, LeadId> made = new java.util.HashMap<>();
+                for (int from = 0; from < usable.size(); from += per) {
+                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
+                    Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
+                    Set<String> visible = visibility.all() ? null : visibleIds(c, holders, visibility, owners);
+                    for (Map.Entry<String, List<String>> key : holders.entrySet()) {
+                        List<LeadId> ids = new ArrayList<>(key.getValue().size());
+                        for (String id : key.getValue()) {
+                            if (visible == null || visible.contains(id)) {
+                                ids.add(made.computeIfAbsent(id, LeadId::of));
+                            }
+                        }
+                        if (!ids.isEmpty()) {
+                            found.put(key.getKey(), ids);
+                        }
+                    }
+                }
+                return null;
+            }));
+        });
+        return found;
+    }
+
+    /** @return the named leads' ids the visibility admits, read by primary key */
+    private static Set<String> visibleIds(Connection c, Map<String, List<String>> holders, Visibility visibility,
+                                          List<String> owners) throws SQLException {
+        List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
+        Set<String> visible = new HashSet<>();
+        String predicate = " and " + visiblePredicate(visibility, owners.size());
+        InList in = InList.of(c);
+        for (int from = 0; from < ids.size(); from += in.chunk()) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + in.chunk()));
+            try (PreparedStatement s = c.prepareStatement(in.select("l.id", "lk_lead l", "l.id", predicate, part.size()))) {
+                bindVisibility(s, in.bind(c, s, part), visibility, owners);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        visible.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return visible;
+    }
+
+    /** The most keys one PostgreSQL statement of {@link #holders} binds, as one array. */
+    static final int KEYS_PER_ARRAY = 5_000;
+
+    private static boolean postgresql(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgresql");
+    }
+
+    /**
+     * Per key the ids of its first {@code perKey} holders. On PostgreSQL one statement binds the
+     * keys as one array and walks the primary key once per element ({@code unnest} joined
+     * {@code lateral} to a limited index range): a single statement text, planned once, for any
+     * number of keys — where the UNION ALL of {@value #KEYS_PER_STATEMENT} branches cost more to
+     * plan than to run. Other databases get the UNION ALL ({@link #keyRanges}).
+     *
+     * @return per key (in the chunk's order) the ids of its first {@code perKey} holders, in id order
+     */
+    private static Map<String, List<String>> holders(Connection c, List<String> chunk, int perKey, boolean postgresql)
+            throws SQLException {
         Map<String, List<String>> holders = new TreeMap<>();
-        try (PreparedStatement s = c.prepareStatement(keyRanges("k.match_key, k.lead_id", chunk.size(), perKey))) {
-            bind(s, chunk, Visibility.everything(), List.of());
+        String sql = postgresql
+                ? "select q.k, h.lead_id from unnest(?::varchar[]) as q(k) cross join lateral (select m.lead_id"
+                        + " from lk_lead_match_key m where m.match_key = q.k order by m.lead_id limit " + perKey + ") h"
+                : keyRanges("k.match_key, k.lead_id", chunk.size(), perKey);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (postgresql) {
+                s.setArray(1, c.createArrayOf("varchar", chunk.toArray()));
+            } else {
+                bind(s, chunk, Visibility.everything(), List.of());
+            }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     holders.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -233,15 +349,14 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
         Map<String, Lead> leads = new java.util.HashMap<>();
         String visible = visibility.all() ? "" : " and " + visiblePredicate(visibility, owners.size());
-        for (int from = 0; from < ids.size(); from += IDS_PER_STATEMENT) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + IDS_PER_STATEMENT));
-            String sql = "select l.* from lk_lead l where l.id in (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
-                    + ")" + visible;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, part, visibility, owners);
+        InList in = InList.of(c);
+        for (int from = 0; from < ids.size(); from += in.chunk()) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + in.chunk()));
+            try (PreparedStatement s = c.prepareStatement(in.select("l.*", "lk_lead l", "l.id", visible, part.size()))) {
+                bindVisibility(s, in.bind(c, s, part), visibility, owners);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Lead lead = lead(rs, mariadb);
+                        Lead lead = LeadMapping.fromRow(rs, mariadb);
                         leads.put(lead.id().value(), lead);
                     }
                 }
@@ -257,6 +372,12 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         for (String value : values) {
             s.setString(p++, value);
         }
+        bindVisibility(s, p, visibility, owners);
+    }
+
+    /** Binds the visibility's owners and grantee from parameter {@code p} on, in the order {@link #visiblePredicate} names them. */
+    private static void bindVisibility(PreparedStatement s, int p, Visibility visibility, List<String> owners)
+            throws SQLException {
         if (!visibility.all()) {
             for (String owner : owners) {
                 s.setString(p++, owner);
@@ -306,32 +427,6 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
                     + " and g.grantee_id = ? and g.can_view = true)");
         }
         return admits.isEmpty() ? "1 = 0" : "(" + String.join(" or ", admits) + ")";
-    }
-
-    /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
-    private static Lead lead(ResultSet rs, boolean mariadb) throws SQLException {
-        LeadEntity row = new LeadEntity(rs.getString("id"));
-        row.version = rs.getLong("version");
-        for (dev.leadkit.lead.LeadField field : dev.leadkit.lead.LeadField.values()) {
-            LeadMapping.set(row, field, rs.getString(LeadMapping.column(field)));
-        }
-        row.createdBy = rs.getString("created_by");
-        row.createdAt = instant(rs, "created_at", mariadb);
-        row.updatedAt = instant(rs, "updated_at", mariadb);
-        row.statusSince = instant(rs, "status_since", mariadb);
-        row.deleted = rs.getBoolean("deleted");
-        row.closeReason = rs.getString("close_reason");
-        row.custom = rs.getString("custom");
-        row.tags = rs.getString("tags");
-        row.products = rs.getString("products");
-        row.mergedInto = rs.getString("merged_into");
-        return LeadMapping.toLead(row, row.version);
-    }
-
-    /** MariaDB's DATETIME holds UTC wall-clock time; H2 and PostgreSQL a time with zone. */
-    private static java.time.Instant instant(ResultSet rs, String column, boolean mariadb) throws SQLException {
-        return mariadb ? rs.getObject(column, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
-                : rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
     }
 
     /**

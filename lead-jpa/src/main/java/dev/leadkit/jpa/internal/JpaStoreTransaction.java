@@ -179,6 +179,11 @@ public final class JpaStoreTransaction implements StoreTransaction {
         return decisions;
     }
 
+    /** @param id a lead just inserted in this transaction (its keys need no delete before their first write) */
+    void leadInserted(dev.leadkit.lead.LeadId id) {
+        matchKeys.inserted(id);
+    }
+
     /** Writes pending changes now, so their failures surface inside the store's call. */
     public void flush() {
         checkOpen();

@@ -43,6 +43,32 @@ final class LeadMapping {
         return row;
     }
 
+    /** One {@code lk_lead} row read by JDBC, through the same mapping as the entity. */
+    static Lead fromRow(java.sql.ResultSet rs, boolean mariadb) throws java.sql.SQLException {
+        LeadEntity row = new LeadEntity(rs.getString("id"));
+        row.version = rs.getLong("version");
+        for (dev.leadkit.lead.LeadField field : dev.leadkit.lead.LeadField.values()) {
+            LeadMapping.set(row, field, rs.getString(LeadMapping.column(field)));
+        }
+        row.createdBy = rs.getString("created_by");
+        row.createdAt = instant(rs, "created_at", mariadb);
+        row.updatedAt = instant(rs, "updated_at", mariadb);
+        row.statusSince = instant(rs, "status_since", mariadb);
+        row.deleted = rs.getBoolean("deleted");
+        row.closeReason = rs.getString("close_reason");
+        row.custom = rs.getString("custom");
+        row.tags = rs.getString("tags");
+        row.products = rs.getString("products");
+        row.mergedInto = rs.getString("merged_into");
+        return toLead(row, row.version);
+    }
+
+    /** MariaDB's DATETIME holds UTC wall-clock time; H2 and PostgreSQL a time with zone. */
+    private static Instant instant(java.sql.ResultSet rs, String column, boolean mariadb) throws java.sql.SQLException {
+        return mariadb ? rs.getObject(column, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)
+                : rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+    }
+
     /**
      * Copies what an update may change.
      *
