@@ -1121,34 +1121,19 @@ public final class InMemoryStore implements Store {
                         .filter(l -> admitted(visibility, l)).toList();
             }
 
-            /** One pass over the committed holders of each key, with this transaction's own key writes laid over them. */
+            /** {@link #holdersByKey}, each id read as its lead. */
             @Override
             public Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
-                checkOpen();
-                Objects.requireNonNull(keys, "keys");
-                Objects.requireNonNull(visibility, "visibility");
-                if (perKey < 1 || perKey > MAX_PER_KEY) {
-                    throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
-                }
-                Map<String, List<LeadId>> written = writtenByKey(keys);
                 Map<String, List<Lead>> found = new HashMap<>();
-                for (String key : keys) {
-                    List<LeadId> ids = holders(key, perKey, written);
-                    if (ids.isEmpty()) {
-                        continue;
-                    }
+                holdersByKey(keys, visibility, perKey).forEach((key, ids) -> {
                     List<Lead> leads = new ArrayList<>(ids.size());
-                    for (LeadId id : ids) {
-                        MemoryTransaction.this.find(id).filter(l -> admitted(visibility, l)).ifPresent(leads::add);
-                    }
-                    if (!leads.isEmpty()) {
-                        found.put(key, leads);
-                    }
-                }
+                    ids.forEach(id -> MemoryTransaction.this.find(id).ifPresent(leads::add));
+                    found.put(key, leads);
+                });
                 return found;
             }
 
-            /** {@link #candidatesByKey}'s walk, keeping the ids and making no lists of leads. */
+            /** One pass over the committed holders of each key, with this transaction's own key writes laid over them. */
             @Override
             public Map<String, List<LeadId>> holdersByKey(Set<String> keys, Visibility visibility, int perKey) {
                 checkOpen();

@@ -180,54 +180,26 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
     static final int KEYS_PER_STATEMENT = 200;
 
     /**
-     * Two reads per {@value #KEYS_PER_STATEMENT} keys (on PostgreSQL per {@value #KEYS_PER_ARRAY},
-     * see {@link #holders}): first, per key, an index range of at most
-     * {@code perKey} rows of the key table (a UNION ALL of limited branches, as {@link #candidates}
-     * does, so a common key costs {@code perKey} rows, not all its holders); then the leads those
-     * rows name, by primary key ({@code id in (…)}) with the visibility predicate — for an import
-     * batch of 1,000 rows some 40 statements instead of one per key. The leads are not joined to
-     * the key rows in SQL: a planner with stale statistics (a table filled by this very import,
-     * not yet analysed) hashes such a join over a sequential scan of every lead, which made each
-     * batch slower than the one before.
+     * {@link #holdersByKey}, then the named leads read by primary key ({@link JpaLeadRepository#findAll},
+     * one statement per some hundred ids) — for an import batch of 1,000 rows a few statements
+     * instead of one per key. The leads are not joined to the key rows in SQL: a planner with stale
+     * statistics (a table filled by this very import, not yet analysed) hashes such a join over a
+     * sequential scan of every lead, which made each batch slower than the one before.
      */
     @Override
     public Map<String, List<Lead>> candidatesByKey(Set<String> keys, Visibility visibility, int perKey) {
-        Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(visibility, "visibility");
-        if (perKey < 1 || perKey > MAX_PER_KEY) {
-            throw new IllegalArgumentException("perKey must be 1 to " + MAX_PER_KEY + ": " + perKey);
+        Map<String, List<LeadId>> holders = holdersByKey(keys, visibility, perKey);
+        List<LeadId> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
+        Map<LeadId, Lead> leads = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += LeadListing.MAX_LIMIT) {
+            leads.putAll(tx.leads().findAll(ids.subList(from, Math.min(ids.size(), from + LeadListing.MAX_LIMIT))));
         }
-        List<String> usable = usable(keys);
         Map<String, List<Lead>> found = new LinkedHashMap<>();
-        if (usable.isEmpty()) {
-            return found;
-        }
-        List<String> owners = new ArrayList<>(new TreeSet<>(visibility.owners()));
-        Failures.guard(() -> {
-            tx.flush();
-            return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
-                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
-                boolean postgresql = postgresql(c);
-                int per = postgresql ? KEYS_PER_ARRAY : KEYS_PER_STATEMENT;
-                for (int from = 0; from < usable.size(); from += per) {
-                    List<String> chunk = usable.subList(from, Math.min(usable.size(), from + per));
-                    Map<String, List<String>> holders = holders(c, chunk, perKey, postgresql);
-                    Map<String, Lead> visible = visibleLeads(c, holders, visibility, owners, mariadb);
-                    for (Map.Entry<String, List<String>> key : holders.entrySet()) {
-                        List<Lead> leads = new ArrayList<>();
-                        for (String id : key.getValue()) {
-                            Lead lead = visible.get(id);
-                            if (lead != null) {
-                                leads.add(lead);
-                            }
-                        }
-                        if (!leads.isEmpty()) {
-                            found.put(key.getKey(), leads);
-                        }
-                    }
-                }
-                return null;
-            }));
+        holders.forEach((key, held) -> {
+            List<Lead> read = held.stream().map(leads::get).filter(Objects::nonNull).toList();
+            if (!read.isEmpty()) {
+                found.put(key, read);
+            }
         });
         return found;
     }
@@ -341,28 +313,6 @@ final class JpaMatchKeyRepository implements MatchKeyRepository {
         }
         holders.values().forEach(ids -> ids.sort(null));
         return holders;
-    }
-
-    /** @return the named leads the visibility admits, by id, read by primary key */
-    private static Map<String, Lead> visibleLeads(Connection c, Map<String, List<String>> holders, Visibility visibility,
-                                                  List<String> owners, boolean mariadb) throws SQLException {
-        List<String> ids = new ArrayList<>(new TreeSet<>(holders.values().stream().flatMap(List::stream).toList()));
-        Map<String, Lead> leads = new java.util.HashMap<>();
-        String visible = visibility.all() ? "" : " and " + visiblePredicate(visibility, owners.size());
-        InList in = InList.of(c);
-        for (int from = 0; from < ids.size(); from += in.chunk()) {
-            List<String> part = ids.subList(from, Math.min(ids.size(), from + in.chunk()));
-            try (PreparedStatement s = c.prepareStatement(in.select("l.*", "lk_lead l", "l.id", visible, part.size()))) {
-                bindVisibility(s, in.bind(c, s, part), visibility, owners);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Lead lead = LeadMapping.fromRow(rs, mariadb);
-                        leads.put(lead.id().value(), lead);
-                    }
-                }
-            }
-        }
-        return leads;
     }
 
     /** Binds the values, then the visibility's owners and grantee, in the order {@link #visiblePredicate} names them. */
