@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
@@ -256,7 +255,7 @@ public final class LeadExport {
                 StringBuilder second = render(leads.subList(half, leads.size()), cells, options.delimiter());
                 try {
                     if (first != null) {
-                        write(out, join(first), chunk);
+                        write(out, first.join(), chunk); // an exception of render comes back with its type
                     }
                     write(out, second, chunk);
                 } catch (IOException e) {
@@ -295,10 +294,6 @@ public final class LeadExport {
             rows.getChars(at, at + n, chunk, 0);
             out.write(chunk, 0, n);
         }
-    }
-
-    private static StringBuilder join(ForkJoinTask<StringBuilder> rendered) {
-        return rendered.join(); // a RuntimeException of render is rethrown as it is
     }
 
     private SavedView findView(Actor actor, String nameOrId) {
