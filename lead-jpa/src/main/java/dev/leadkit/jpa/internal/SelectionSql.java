@@ -490,7 +490,17 @@ final class SelectionSql {
         }
         alternatives.add(conjunction(equalSoFar, "l.id" + (selection.idDescending() ? " < " : " > ")
                 + parameter(position.id().value())));
-        return "(" + String.join(" or ", alternatives) + ")";
+        String chain = "(" + String.join(" or ", alternatives) + ")";
+        Sorted first = order.get(0);
+        Optional<Object> firstValue = position.values().get(0);
+        if (first.nullable || firstValue.isEmpty()) {
+            return chain;
+        }
+        // The same rows, with the first key bounded on its own as well: an OR-chain alone gives the
+        // database no range to start an index scan at, so every page of a walk read the index from
+        // its top (PostgreSQL: 3 s per page half-way through 1,000,000 leads — a quadratic export).
+        return "(" + first.expression + (first.descending ? " <= " : " >= ") + parameter(sortValue(first, firstValue.get()))
+                + " and " + chain + ")";
     }
 
     private static String conjunction(List<String> equal, String last) {
