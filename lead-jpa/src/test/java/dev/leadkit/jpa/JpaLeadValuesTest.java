@@ -143,6 +143,40 @@ class JpaLeadValuesTest {
         assertThat(perStatus).containsExactly(Map.entry("lost", 1L));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+    @DisplayName("a query page under a visibility of 40,000 owners, by keyset, holds the owned lead only (owners bound as a list, or an array on PostgreSQL)")
+    void manyOwnersSelect(TestDatabase db) {
+        JpaStoreFixture fixture = fixture(db);
+        Store store = JpaStoreFixture.emptyStore(fixture, db);
+        store.inTransaction(tx -> {
+            tx.leads().insert(lead("s1", Map.of()));
+            Lead other = lead("s2", Map.of());
+            Map<LeadField, String> values = new EnumMap<>(other.values());
+            values.put(LeadField.OWNER, "outsider");
+            tx.leads().insert(Lead.of(other.id(), 1, values, other.custom(), other.tags(), other.products(), "admin", AT,
+                    AT.plusSeconds(5), AT.plusSeconds(60), Optional.of("no_budget"), false));
+            return null;
+        });
+        Set<String> owners = new java.util.HashSet<>();
+        for (int i = 0; i < 40_000; i++) {
+            owners.add("owner" + i);
+        }
+        owners.add("u1");
+        Visibility many = new Visibility(false, owners, false, Optional.empty());
+        dev.leadkit.store.QueryField leadDate = dev.leadkit.store.QueryField.of(LeadField.LEAD_DATE);
+        dev.leadkit.store.LeadSelection first = new dev.leadkit.store.LeadSelection(many, false,
+                dev.leadkit.store.Criterion.ALWAYS, Optional.empty(),
+                List.of(new dev.leadkit.store.LeadSelection.Order(leadDate, true)), Optional.empty(), 0, 10);
+        List<Lead> page = store.inTransaction(tx -> tx.leads().select(first));
+        assertThat(page).extracting(Lead::id).containsExactly(LeadId.of("s1"));
+        Lead only = page.get(0);
+        dev.leadkit.store.LeadSelection after = first.after(new dev.leadkit.store.LeadSelection.Position(
+                List.of(Optional.of(only.leadDate())), only.id()));
+        List<Lead> next = store.inTransaction(tx -> tx.leads().select(after));
+        assertThat(next).isEmpty();
+    }
+
     private static List<LeadId> withOption(Store store, String key, String code) {
         return store.inTransaction(tx -> tx.leads().withCustomOption(key, code));
     }

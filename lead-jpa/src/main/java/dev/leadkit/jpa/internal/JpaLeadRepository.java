@@ -202,12 +202,19 @@ final class JpaLeadRepository implements LeadRepository {
             // A native query does not see unflushed entities: write this transaction's changes first.
             tx.flush();
             SelectionSql sql = sql(selection);
-            Query query = tx.em().createNativeQuery(sql.select(), LeadEntity.class);
-            sql.bind(query);
-            query.setFirstResult(selection.offset()).setMaxResults(selection.limit());
-            @SuppressWarnings("unchecked")
-            List<LeadEntity> rows = query.getResultList();
-            return rows.stream().map(this::toLead).toList();
+            // Read by JDBC, not as managed entities: a walk's pages (an export reads a million
+            // leads) would otherwise be materialised, snapshotted and dirty-checked at every flush.
+            String text = sql.select() + " limit " + selection.limit() + " offset " + selection.offset();
+            return tx.em().unwrap(Session.class).doReturningWork(c -> {
+                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
+                List<Lead> leads = new ArrayList<>(selection.limit());
+                try (java.sql.PreparedStatement s = sql.prepare(c, text); java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        leads.add(LeadMapping.fromRow(rs, mariadb));
+                    }
+                }
+                return leads;
+            });
         });
     }
 

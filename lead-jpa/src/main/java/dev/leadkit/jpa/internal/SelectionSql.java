@@ -120,6 +120,60 @@ final class SelectionSql {
         parameters.forEach(query::setParameter);
     }
 
+    private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("(?<!:):(p\\d+)\\b");
+
+    /**
+     * A statement of this selection for JDBC: each {@code :pN} of {@code text} becomes {@code ?}
+     * (a list one {@code ?} per element), bound as Hibernate binds it — an array as an SQL array
+     * (PostgreSQL), an instant as a UTC timestamp (MariaDB: its UTC wall-clock time, as
+     * {@code hibernate.jdbc.time_zone=UTC} writes it).
+     *
+     * @param c    the transaction's connection
+     * @param text {@link #select()}, maybe with a limit appended
+     * @return the statement, bound
+     * @throws java.sql.SQLException as the driver throws it
+     */
+    java.sql.PreparedStatement prepare(java.sql.Connection c, String text) throws java.sql.SQLException {
+        List<Object> values = new ArrayList<>();
+        java.util.regex.Matcher m = NAMED.matcher(text);
+        StringBuilder sql = new StringBuilder(text.length());
+        while (m.find()) {
+            if (!parameters.containsKey(m.group(1))) {
+                throw new IllegalStateException("no parameter " + m.group(1));
+            }
+            Object value = parameters.get(m.group(1));
+            String marks = "?";
+            if (value instanceof java.util.Collection) {
+                java.util.Collection<?> list = (java.util.Collection<?>) value;
+                values.addAll(list);
+                marks = String.join(", ", java.util.Collections.nCopies(list.size(), "?"));
+            } else {
+                values.add(value);
+            }
+            m.appendReplacement(sql, marks);
+        }
+        m.appendTail(sql);
+        java.sql.PreparedStatement s = c.prepareStatement(sql.toString());
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                if (v instanceof String[]) {
+                    s.setArray(i + 1, c.createArrayOf("varchar", (String[]) v));
+                } else if (v instanceof Instant) {
+                    s.setObject(i + 1, db == Db.MARIADB
+                            ? java.time.LocalDateTime.ofInstant((Instant) v, java.time.ZoneOffset.UTC)
+                            : java.time.OffsetDateTime.ofInstant((Instant) v, java.time.ZoneOffset.UTC));
+                } else {
+                    s.setObject(i + 1, v);
+                }
+            }
+            return s;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
     private String parameter(Object value) {
         String name = "p" + parameters.size();
         parameters.put(name, value);
