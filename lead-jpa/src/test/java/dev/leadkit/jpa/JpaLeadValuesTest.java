@@ -128,11 +128,7 @@ class JpaLeadValuesTest {
             tx.leads().insert(lead("m1", Map.of()));
             return null;
         });
-        Set<String> owners = new java.util.HashSet<>();
-        for (int i = 0; i < 40_000; i++) {
-            owners.add("owner" + i);
-        }
-        owners.add("u1");
+        Set<String> owners = fortyThousandOwnersAndU1();
         Visibility many = new Visibility(false, owners, false, Optional.of("u9"));
         LeadListing listing = new LeadListing(many, false, 0, 10);
         List<Lead> page = store.inTransaction(tx -> tx.leads().list(listing));
@@ -158,11 +154,7 @@ class JpaLeadValuesTest {
                     AT.plusSeconds(5), AT.plusSeconds(60), Optional.of("no_budget"), false));
             return null;
         });
-        Set<String> owners = new java.util.HashSet<>();
-        for (int i = 0; i < 40_000; i++) {
-            owners.add("owner" + i);
-        }
-        owners.add("u1");
+        Set<String> owners = fortyThousandOwnersAndU1();
         Visibility many = new Visibility(false, owners, false, Optional.empty());
         dev.leadkit.store.QueryField leadDate = dev.leadkit.store.QueryField.of(LeadField.LEAD_DATE);
         dev.leadkit.store.LeadSelection first = new dev.leadkit.store.LeadSelection(many, false,
@@ -175,6 +167,16 @@ class JpaLeadValuesTest {
                 List.of(Optional.of(only.leadDate())), only.id()));
         List<Lead> next = store.inTransaction(tx -> tx.leads().select(after));
         assertThat(next).isEmpty();
+    }
+
+    /** @return 40,000 made-up owners and u1, who owns the test leads: more than PostgreSQL's 32,767 parameters */
+    private static Set<String> fortyThousandOwnersAndU1() {
+        Set<String> owners = new java.util.HashSet<>();
+        for (int i = 0; i < 40_000; i++) {
+            owners.add("owner" + i);
+        }
+        owners.add("u1");
+        return owners;
     }
 
     private static List<LeadId> withOption(Store store, String key, String code) {

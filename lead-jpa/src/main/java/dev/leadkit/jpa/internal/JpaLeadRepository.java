@@ -99,8 +99,8 @@ final class JpaLeadRepository implements LeadRepository {
         }
         return Failures.guard(() -> {
             tx.flush();
+            boolean mariadb = db() == SelectionSql.Db.MARIADB;
             return tx.em().unwrap(Session.class).doReturningWork(c -> InList.of(c).customPlans(c, () -> {
-                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 InList in = InList.of(c);
                 List<Lead> leads = new ArrayList<>();
                 for (int from = 0; from < values.size(); from += in.chunk()) {
@@ -205,8 +205,8 @@ final class JpaLeadRepository implements LeadRepository {
             // Read by JDBC, not as managed entities: a walk's pages (an export reads a million
             // leads) would otherwise be materialised, snapshotted and dirty-checked at every flush.
             String text = sql.select() + " limit " + selection.limit() + " offset " + selection.offset();
+            boolean mariadb = db() == SelectionSql.Db.MARIADB;
             return tx.em().unwrap(Session.class).doReturningWork(c -> {
-                boolean mariadb = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("mariadb");
                 List<Lead> leads = new ArrayList<>(selection.limit());
                 try (java.sql.PreparedStatement s = sql.prepare(c, text); java.sql.ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
