@@ -47,6 +47,18 @@ import java.util.SplittableRandom;
  *     candidate index included) through a pool of two connections, as a server application
  *     would; nothing is analysed after the tables are emptied (autovacuum may be off), so the
  *     store's statements must not depend on fresh statistics.</li>
+ * <li>{@code memory-raw}: the hand-written baseline for {@code memory}: the same rows kept in
+ *     plain hash maps (each row's values, its lower-cased search keys and a random id; its
+ *     seven match keys probed in batches, then indexed), no validation, history or normalising
+ *     beyond lower case: what keeping a million leads searchable in this JVM must at least
+ *     cost.</li>
+ * <li>{@code postgres-raw}: the raw JDBC baseline for {@code postgres}: the same rows written by
+ *     hand into the same tables, with all their indexes, by batched prepared statements
+ *     ({@code reWriteBatchedInserts}), one commit per batch: per batch one array probe of the
+ *     rows' seven match keys and one of their external ids, then the leads (their search-key
+ *     columns lower-cased), seven match keys and one history row per lead. No validation, no
+ *     normalisation beyond lower case, no entities: what any import into this schema must at
+ *     least cost the database.</li>
  * </ul>
  * Prints rows/s for each and the ratio of import to raw parse.
  *
@@ -67,7 +79,7 @@ public final class CsvImportExportBenchmark {
     }
 
     /**
-     * @param args {@code --rows N --targets raw,memory,postgres --policy flag --url JDBC --batch 1000 --file PATH}
+     * @param args {@code --rows N --targets raw,memory,memory-raw,postgres,postgres-raw --policy flag --url JDBC --batch 1000 --file PATH}
      * @throws Exception when the benchmark cannot run
      */
     public static void main(String[] args) throws Exception {
@@ -111,6 +123,12 @@ public final class CsvImportExportBenchmark {
                     break;
                 case "postgres":
                     postgres(file, url, OnDuplicate.valueOf(policy.toUpperCase(Locale.ROOT)), batch, raw);
+                    break;
+                case "memory-raw":
+                    memoryRaw(file, batch);
+                    break;
+                case "postgres-raw":
+                    postgresRaw(file, url, batch);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown target " + target);
@@ -215,7 +233,83 @@ public final class CsvImportExportBenchmark {
                 ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
-    static void postgres(Path file, String url, OnDuplicate policy, int batch, double raw) throws SQLException {
+    /** The seven match keys {@code memory-raw} and {@code postgres-raw} give a row. */
+    private static String[] rawKeys(CSVRecord r) {
+        String first = r.get(1).toLowerCase(Locale.ROOT);
+        String last = r.get(2).toLowerCase(Locale.ROOT);
+        String email = r.get(3).toLowerCase(Locale.ROOT);
+        String phone = digits(r.get(4));
+        String company = r.get(5).toLowerCase(Locale.ROOT);
+        return new String[] {"e:" + email, "p:" + phone, "c:" + company, "n:" + first + " " + last,
+                "nc:" + last + "|" + company, "nt:" + last + "|" + r.get(6).toLowerCase(Locale.ROOT),
+                "d:" + email.substring(email.indexOf('@') + 1) + "|" + last};
+    }
+
+    private static String digits(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static void memoryRaw(Path file, int batch) throws IOException {
+        System.gc();
+        long gc = QueryBenchmarkData.gcMillis();
+        long t = System.nanoTime();
+        long cpu = processCpuNanos();
+        java.util.Map<String, String[]> leads = new java.util.HashMap<>();
+        java.util.Map<String, String> byExternalId = new java.util.HashMap<>();
+        java.util.Map<String, java.util.List<String>> holders = new java.util.HashMap<>();
+        long n = 0;
+        long flagged = 0;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            java.util.List<CSVRecord> rows = new java.util.ArrayList<>(batch);
+            java.util.Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                rows.clear();
+                while (rows.size() < batch && records.hasNext()) {
+                    rows.add(records.next());
+                }
+                java.util.List<String[]> keys = new java.util.ArrayList<>(rows.size());
+                for (CSVRecord r : rows) {
+                    String[] k = rawKeys(r);
+                    keys.add(k);
+                    boolean duplicate = byExternalId.containsKey(r.get(0));
+                    for (String key : k) {
+                        duplicate |= holders.containsKey(key);
+                    }
+                    flagged += duplicate ? 1 : 0;
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    CSVRecord r = rows.get(i);
+                    String id = Long.toString(n, 36);
+                    String[] lead = new String[2 * r.size() + 1];
+                    lead[0] = id;
+                    for (int f = 0; f < r.size(); f++) {
+                        lead[1 + f] = r.get(f);
+                        lead[1 + r.size() + f] = r.get(f).toLowerCase(Locale.ROOT);
+                    }
+                    leads.put(id, lead);
+                    byExternalId.put(r.get(0), id);
+                    for (String key : keys.get(i)) {
+                        holders.computeIfAbsent(key, x -> new java.util.ArrayList<>(1)).add(id);
+                    }
+                    n++;
+                }
+            }
+        }
+        double s = seconds(t);
+        System.out.printf(Locale.ROOT, "hand-written in-memory baseline: %,d rows (%,d with a key already held) in %.2f s = %,.0f rows/s;"
+                        + " process CPU %.1f s; GC %,d ms; %,d leads and %,d keys held%n",
+                n, flagged, s, n / s, (processCpuNanos() - cpu) / 1e9, QueryBenchmarkData.gcMillis() - gc, leads.size(), holders.size());
+    }
+
+    private static void emptyTables(String url) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             LeadKitMigrations.migrate(c, Dialect.of(c));
             try (Statement s = c.createStatement()) {
@@ -223,6 +317,116 @@ public final class CsvImportExportBenchmark {
                         + " lk_import_job, lk_catalogue, lk_settings, lk_custom_fields cascade");
             }
         }
+    }
+
+    private static final String[] KEY_COLUMNS = {"first_name_key", "last_name_key", "email_key", "phone_key", "company_key",
+            "city_key", "description_key", "external_id_key", "owner_key", "created_by_key"};
+
+    static void postgresRaw(Path file, String url, int batch) throws SQLException, IOException {
+        emptyTables(url);
+        long t = System.nanoTime();
+        long cpu = processCpuNanos();
+        long n = 0;
+        String leadSql = "insert into lk_lead (id, version, first_name, last_name, email, phone, company, city, description,"
+                + " source, status, lead_date, owner_id, external_id, created_by, created_at, updated_at, deleted, status_since,"
+                + " lead_at, search_keys_version, " + String.join(", ", KEY_COLUMNS) + ")"
+                + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, false, ?, ?, 1" + ", ?".repeat(KEY_COLUMNS.length) + ")";
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            c.setAutoCommit(false);
+            try (java.sql.PreparedStatement probeKeys = c.prepareStatement("select match_key, lead_id from lk_lead_match_key where match_key = any(?)");
+                 java.sql.PreparedStatement probeIds = c.prepareStatement("select external_id from lk_lead where external_id = any(?)");
+                 java.sql.PreparedStatement lead = c.prepareStatement(leadSql);
+                 java.sql.PreparedStatement key = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)");
+                 java.sql.PreparedStatement history = c.prepareStatement("insert into lk_history (seq, lead_id, at, actor_id, action, changes)"
+                         + " values (?, ?, ?, 'admin', 'CREATED', ?)")) {
+                java.util.List<CSVRecord> rows = new java.util.ArrayList<>(batch);
+                java.util.Iterator<CSVRecord> records = parser.iterator();
+                long seq = 0;
+                while (records.hasNext()) {
+                    rows.clear();
+                    while (rows.size() < batch && records.hasNext()) {
+                        rows.add(records.next());
+                    }
+                    java.util.List<String[]> keys = new java.util.ArrayList<>(rows.size());
+                    java.util.List<String> allKeys = new java.util.ArrayList<>(rows.size() * 7);
+                    String[] externalIds = new String[rows.size()];
+                    for (int i = 0; i < rows.size(); i++) {
+                        CSVRecord r = rows.get(i);
+                        String[] k = rawKeys(r);
+                        keys.add(k);
+                        java.util.Collections.addAll(allKeys, k);
+                        externalIds[i] = r.get(0);
+                    }
+                    probeKeys.setArray(1, c.createArrayOf("text", allKeys.toArray()));
+                    try (java.sql.ResultSet rs = probeKeys.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(2);
+                        }
+                    }
+                    probeIds.setArray(1, c.createArrayOf("text", externalIds));
+                    try (java.sql.ResultSet rs = probeIds.executeQuery()) {
+                        while (rs.next()) {
+                            rs.getString(1);
+                        }
+                    }
+                    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                    for (int i = 0; i < rows.size(); i++) {
+                        CSVRecord r = rows.get(i);
+                        String id = java.util.UUID.randomUUID().toString();
+                        int p = 1;
+                        lead.setString(p++, id);
+                        for (int f = 1; f <= 6; f++) {
+                            lead.setString(p++, r.get(f));
+                        }
+                        lead.setString(p++, r.get(8).isEmpty() ? null : r.get(8));
+                        lead.setString(p++, r.get(7).toLowerCase(Locale.ROOT).replace(' ', '_'));
+                        lead.setString(p++, now.toLocalDate().toString());
+                        lead.setString(p++, "admin");
+                        lead.setString(p++, r.get(0));
+                        lead.setString(p++, "admin");
+                        lead.setObject(p++, now);
+                        lead.setObject(p++, now);
+                        lead.setObject(p++, now);
+                        lead.setLong(p++, now.toInstant().toEpochMilli());
+                        lead.setString(p++, r.get(1).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, r.get(2).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, r.get(3).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, keys.get(i)[1].substring(2));
+                        lead.setString(p++, r.get(5).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, r.get(6).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, r.get(8).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, r.get(0).toLowerCase(Locale.ROOT));
+                        lead.setString(p++, "admin");
+                        lead.setString(p++, "admin");
+                        lead.addBatch();
+                        for (String k : keys.get(i)) {
+                            key.setString(1, k);
+                            key.setString(2, id);
+                            key.addBatch();
+                        }
+                        history.setLong(1, ++seq);
+                        history.setString(2, id);
+                        history.setObject(3, now);
+                        history.setString(4, "[{\"field\":\"email\",\"to\":\"" + r.get(3) + "\"}]");
+                        history.addBatch();
+                    }
+                    lead.executeBatch();
+                    key.executeBatch();
+                    history.executeBatch();
+                    c.commit();
+                    n += rows.size();
+                }
+            }
+        }
+        double s = seconds(t);
+        System.out.printf(Locale.ROOT, "raw JDBC into the same PostgreSQL tables (baseline): %,d rows in %.2f s = %,.0f rows/s;"
+                + " JVM process CPU %.1f s%n", n, s, n / s, (processCpuNanos() - cpu) / 1e9);
+    }
+
+    static void postgres(Path file, String url, OnDuplicate policy, int batch, double raw) throws SQLException {
+        emptyTables(url);
         // A server application hands LeadKit its connection pool; the URL factory would open a
         // connection (a PostgreSQL backend) per transaction, two or three per batch.
         com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
