@@ -58,7 +58,8 @@ import java.util.SplittableRandom;
  *     rows' seven match keys and one of their external ids, then the leads (their search-key
  *     columns lower-cased), seven match keys and one history row per lead. No validation, no
  *     normalisation beyond lower case, no entities: what any import into this schema must at
- *     least cost the database.</li>
+ *     least cost the database. {@code --raw-tables lead} writes the lead rows alone (no match
+ *     keys, no history): the floor of any import that stores leads in this schema.</li>
  * </ul>
  * Prints rows/s for each and the ratio of import to raw parse.
  *
@@ -79,7 +80,7 @@ public final class CsvImportExportBenchmark {
     }
 
     /**
-     * @param args {@code --rows N --targets raw,memory,memory-raw,postgres,postgres-raw --policy flag --url JDBC --batch 1000 --file PATH}
+     * @param args {@code --rows N --targets raw,memory,memory-raw,postgres,postgres-raw --policy flag --url JDBC --batch 1000 --file PATH --raw-tables all|lead}
      * @throws Exception when the benchmark cannot run
      */
     public static void main(String[] args) throws Exception {
@@ -89,6 +90,7 @@ public final class CsvImportExportBenchmark {
         String url = "jdbc:postgresql://127.0.0.1:5432/bench_k10?reWriteBatchedInserts=true";
         int batch = 1_000;
         Path file = null;
+        boolean rawLeadsOnly = false;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--rows": rows = Integer.parseInt(args[i + 1]); break;
@@ -97,6 +99,7 @@ public final class CsvImportExportBenchmark {
                 case "--url": url = args[i + 1]; break;
                 case "--batch": batch = Integer.parseInt(args[i + 1]); break;
                 case "--file": file = Path.of(args[i + 1]); break;
+                case "--raw-tables": rawLeadsOnly = "lead".equals(args[i + 1]); break;
                 default: throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -128,7 +131,7 @@ public final class CsvImportExportBenchmark {
                     memoryRaw(file, batch);
                     break;
                 case "postgres-raw":
-                    postgresRaw(file, url, batch);
+                    postgresRaw(file, url, batch, rawLeadsOnly);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown target " + target);
@@ -322,7 +325,7 @@ public final class CsvImportExportBenchmark {
     private static final String[] KEY_COLUMNS = {"first_name_key", "last_name_key", "email_key", "phone_key", "company_key",
             "city_key", "description_key", "external_id_key", "owner_key", "created_by_key"};
 
-    static void postgresRaw(Path file, String url, int batch) throws SQLException, IOException {
+    static void postgresRaw(Path file, String url, int batch, boolean leadsOnly) throws SQLException, IOException {
         emptyTables(url);
         long t = System.nanoTime();
         long cpu = processCpuNanos();
@@ -358,6 +361,9 @@ public final class CsvImportExportBenchmark {
                         keys.add(k);
                         java.util.Collections.addAll(allKeys, k);
                         externalIds[i] = r.get(0);
+                    }
+                    if (leadsOnly) {
+                        allKeys.clear();
                     }
                     probeKeys.setArray(1, c.createArrayOf("text", allKeys.toArray()));
                     try (java.sql.ResultSet rs = probeKeys.executeQuery()) {
@@ -401,6 +407,9 @@ public final class CsvImportExportBenchmark {
                         lead.setString(p++, "admin");
                         lead.setString(p++, "admin");
                         lead.addBatch();
+                        if (leadsOnly) {
+                            continue;
+                        }
                         for (String k : keys.get(i)) {
                             key.setString(1, k);
                             key.setString(2, id);
@@ -413,16 +422,18 @@ public final class CsvImportExportBenchmark {
                         history.addBatch();
                     }
                     lead.executeBatch();
-                    key.executeBatch();
-                    history.executeBatch();
+                    if (!leadsOnly) {
+                        key.executeBatch();
+                        history.executeBatch();
+                    }
                     c.commit();
                     n += rows.size();
                 }
             }
         }
         double s = seconds(t);
-        System.out.printf(Locale.ROOT, "raw JDBC into the same PostgreSQL tables (baseline): %,d rows in %.2f s = %,.0f rows/s;"
-                + " JVM process CPU %.1f s%n", n, s, n / s, (processCpuNanos() - cpu) / 1e9);
+        System.out.printf(Locale.ROOT, "raw JDBC into the same PostgreSQL tables (baseline%s): %,d rows in %.2f s = %,.0f rows/s;"
+                + " JVM process CPU %.1f s%n", leadsOnly ? ", lk_lead alone" : "", n, s, n / s, (processCpuNanos() - cpu) / 1e9);
     }
 
     static void postgres(Path file, String url, OnDuplicate policy, int batch, double raw) throws SQLException {

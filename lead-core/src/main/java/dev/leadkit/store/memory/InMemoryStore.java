@@ -114,7 +114,9 @@ public final class InMemoryStore implements Store {
 
     private final Map<LeadId, Lead> leads = new ConcurrentHashMap<>();
     private final Map<String, LeadId> externalIds = new ConcurrentHashMap<>();
-    private final Map<String, List<HistoryEntry>> history = new ConcurrentHashMap<>();
+    /** Committed history by lead id, oldest first, kept compactly. */
+    private final Map<String, StoredHistory[]> history = new ConcurrentHashMap<>();
+    private static final StoredHistory[] NO_HISTORY = {};
     private final AtomicLong historySequence = new AtomicLong();
     private final Map<CatalogueKind, Catalogue> catalogues = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.empty();
@@ -790,7 +792,10 @@ public final class InMemoryStore implements Store {
         @Override
         public List<HistoryEntry> forLead(String leadId) {
             checkOpen();
-            List<HistoryEntry> result = new ArrayList<>(history.getOrDefault(leadId, List.of()));
+            List<HistoryEntry> result = new ArrayList<>();
+            for (StoredHistory stored : history.getOrDefault(leadId, NO_HISTORY)) {
+                result.add(stored.entry(leadId));
+            }
             appended.stream().filter(e -> e.leadId().equals(leadId)).forEach(result::add);
             return List.copyOf(result);
         }
@@ -1281,11 +1286,10 @@ public final class InMemoryStore implements Store {
                 }
                 views.putAll(writtenViews);
                 for (HistoryEntry entry : appended) {
-                    history.merge(entry.leadId(), List.of(entry), (a, b) -> {
-                        List<HistoryEntry> joined = new ArrayList<>(a.size() + b.size());
-                        joined.addAll(a);
-                        joined.addAll(b);
-                        return List.copyOf(joined);
+                    history.merge(entry.leadId(), new StoredHistory[] {StoredHistory.of(entry)}, (a, b) -> {
+                        StoredHistory[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+                        System.arraycopy(b, 0, joined, a.length, b.length);
+                        return joined;
                     });
                 }
                 catalogues.putAll(writtenCatalogues);
