@@ -3,6 +3,7 @@ package dev.leadkit.dedupe;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
+import dev.leadkit.internal.Phones;
 import dev.leadkit.query.TextFold;
 
 import java.util.ArrayList;
@@ -107,9 +108,10 @@ public final class Normalisers {
         if (s.isEmpty()) {
             return "";
         }
-        String fast = internationalFastPath(s);
+        Phonenumber.PhoneNumber fast = Phones.fastInternational(s);
         if (fast != null) {
-            return fast;
+            // E.164 of a number without leading zeros: exactly what format(…, E164) writes.
+            return "+" + fast.getCountryCode() + fast.getNationalNumber();
         }
         String region = defaultRegion.toUpperCase(Locale.ROOT);
         Phonenumber.PhoneNumber parsed;
@@ -132,81 +134,6 @@ public final class Normalisers {
             out = again;
         }
         return "";
-    }
-
-    /**
-     * libphonenumber's parse is the cost of normalising a lead; the common international form
-     * ("+45 20 30 40 50", "(+45) 2030-4050") is written out directly when the result is certain
-     * to be the same: a known calling code, no national prefix after it that parsing would strip,
-     * 4 to 14 national digits, nothing but spaces, dashes, dots, slashes and parentheses between.
-     * PhoneFastPathProperties checks it against the full parse.
-     */
-    static String internationalFastPath(String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && (s.charAt(i) == '(' || s.charAt(i) == ' ')) {
-            i++;
-        }
-        if (i >= n || s.charAt(i) != '+') {
-            return null;
-        }
-        char[] digits = new char[n];
-        int d = 0;
-        for (i++; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits[d++] = c;
-            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '/') {
-                return null;
-            }
-        }
-        if (d < 6 || d > 15 || digits[0] == '0') {
-            return null;
-        }
-        for (int len = 1; len <= 3; len++) {
-            int cc = Integer.parseInt(new String(digits, 0, len));
-            String prefix = FAST_PREFIX[cc];
-            if (prefix == null) {
-                continue;
-            }
-            if (prefix.equals("-")) {
-                return null;
-            }
-            int national = d - len;
-            if (national < 4 || national > 14 || digits[len] == '0'
-                    || (!prefix.isEmpty() && new String(digits, len, national).startsWith(prefix))) {
-                return null;
-            }
-            return "+" + new String(digits, 0, d);
-        }
-        return null;
-    }
-
-    /** Calling codes whose national prefix is a plain fixed string (checked against the full parse by PhoneFastPathProperties). */
-    private static final Set<Integer> SIMPLE_PREFIX = Set.of(30, 31, 32, 33, 34, 36, 39, 40, 41, 43, 44, 45, 46, 47,
-            48, 49, 90, 351, 352, 353, 354, 356, 357, 358, 359, 371, 372, 420, 421, 385, 386);
-
-    /** Per calling code: null when unknown, "-" when the fast path must not be used, else the national prefix ("" for none). */
-    private static final String[] FAST_PREFIX = fastPrefixes();
-
-    private static String[] fastPrefixes() {
-        String[] out = new String[1000];
-        for (int cc : PHONES.getSupportedCallingCodes()) {
-            if (cc >= 1000) {
-                continue;
-            }
-            // The national prefix of the calling code's main region; where parsing strips more than
-            // a fixed prefix (a pattern or a transform rule), the fast path stays out.
-            String region = PHONES.getRegionCodeForCountryCode(cc);
-            if (region.equals("001") || region.equals("ZZ")) {
-                // Non-geographic numbers (+800 …): left to the full parse.
-                out[cc] = "-";
-                continue;
-            }
-            String prefix = PHONES.getNddPrefixForRegion(region, true);
-            out[cc] = prefix == null ? "" : SIMPLE_PREFIX.contains(cc) ? prefix : "-";
-        }
-        return out;
     }
 
     private static String e164(String s, String region) {

@@ -2,6 +2,7 @@ package dev.leadkit.lead;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import dev.leadkit.internal.Phones;
 
 /**
  * Syntax checks for e-mail addresses and web addresses: strict enough to catch typing mistakes
@@ -89,7 +90,12 @@ final class Syntax {
             }
         }
         if (number.startsWith("+")) {
-            // An international number is judged by libphonenumber alone, so our answer never differs from it.
+            // An international number is judged by libphonenumber alone, so our answer never differs from it;
+            // the common form is read without its full parse (PhonesProperties holds the two equal).
+            com.google.i18n.phonenumbers.Phonenumber.PhoneNumber fast = Phones.fastInternational(number);
+            if (fast != null) {
+                return PHONES.isPossibleNumber(fast);
+            }
             try {
                 return PHONES.isPossibleNumber(PHONES.parse(number, "ZZ"));
             } catch (NumberParseException e) {

@@ -1,6 +1,8 @@
 package dev.leadkit.dedupe;
 
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -43,6 +45,30 @@ class NormaliserProperties {
         idempotent(Normalisers::email, raw);
         idempotent(s -> Normalisers.email(s, true), raw);
         idempotent(Normalisers::birthDate, raw);
+    }
+
+    @Provide
+    Arbitrary<String> internationalPhones() {
+        Arbitrary<String> cc = Arbitraries.of("1", "7", "33", "39", "44", "45", "49", "90", "353", "370", "371", "372", "800");
+        Arbitrary<String> national = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(14);
+        return Combinators.combine(Arbitraries.of("", "(", " "), cc, Arbitraries.of("", " ", "-", ") "), national)
+                .as((open, c, sep, n) -> open + "+" + c + sep + n);
+    }
+
+    /** The oracle: libphonenumber's parse and E.164 format, whatever shortcut {@link Normalisers#phone} takes. */
+    @Property(tries = 5000)
+    void anInternationalPhoneNormalisesToLibphonenumbersE164(@ForAll("internationalPhones") String raw) {
+        com.google.i18n.phonenumbers.PhoneNumberUtil util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsed;
+        try {
+            parsed = util.parse(raw, "DK");
+        } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+            assertThat(Normalisers.phone(raw, "DK")).isEmpty();
+            return;
+        }
+        Assume.that(!parsed.isItalianLeadingZero()); // settled to a fixed point instead: see Normalisers.phone
+        assertThat(Normalisers.phone(raw, "DK"))
+                .isEqualTo(util.format(parsed, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164));
     }
 
     @Property(tries = 1000)
