@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  */
 public record LeadId(String value) implements Comparable<LeadId> {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** The shape of an id as documented; {@link #hasShape} checks it without the regular expression. */
+    static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** Checks the shape of the id. */
     public LeadId {
         Objects.requireNonNull(value, "value");
-        if (!SHAPE.matcher(value).matches()) {
+        if (!hasShape(value)) {
             throw new IllegalArgumentException("a lead id is 1 to 64 characters of letters, digits, '-' and '_'");
         }
     }
@@ -28,6 +29,25 @@ public record LeadId(String value) implements Comparable<LeadId> {
      */
     public static LeadId of(String value) {
         return new LeadId(value);
+    }
+
+    /**
+     * {@code [A-Za-z0-9_-]{1,64}}, checked by hand: every created, stored and read lead passes
+     * here, and the regular expression was a visible share of a bulk import. LeadIdProperties holds
+     * this to {@link #SHAPE}.
+     */
+    static boolean hasShape(String value) {
+        int n = value.length();
+        if (n < 1 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -251,7 +251,7 @@ public final class LeadService {
         List<List<Match>> found = new ArrayList<>();
         List<Lead> created = store.inTransaction(tx -> {
             found.clear();
-            Creation context = new Creation(tx);
+            Creation context = new Creation(tx, now);
             List<FieldError> errors = new ArrayList<>();
             List<Lead> leads = new ArrayList<>(drafts.size());
             for (int i = 0; i < drafts.size(); i++) {
@@ -310,8 +310,11 @@ public final class LeadService {
         final Catalogue sources;
         final Set<LeadField> required;
         final CustomFields fields;
+        /** The lead date of a draft without one: the creation time, written once for the whole batch. */
+        final String leadDate;
 
-        Creation(StoreTransaction tx) {
+        Creation(StoreTransaction tx, Instant now) {
+            this.leadDate = now.toString();
             this.statuses = CatalogueService.current(tx, CatalogueKind.STATUS);
             this.sources = CatalogueService.current(tx, CatalogueKind.SOURCE);
             this.required = requiredFields(tx);
@@ -346,7 +349,7 @@ public final class LeadService {
             return null;
         }
         values.putIfAbsent(LeadField.SOURCE, c.sources.defaultCode());
-        values.putIfAbsent(LeadField.LEAD_DATE, now.toString());
+        values.putIfAbsent(LeadField.LEAD_DATE, c.leadDate);
         if (draft.ownerChoice() == LeadDraft.OwnerChoice.CREATOR) {
             values.put(LeadField.OWNER, actor.userId());
         }
