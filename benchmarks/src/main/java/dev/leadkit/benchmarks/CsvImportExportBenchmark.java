@@ -29,11 +29,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * K10: CSV import and export at a million rows. Generates an N-row CSV (default 1,000,000) of
@@ -259,57 +270,70 @@ public final class CsvImportExportBenchmark {
         return b.toString();
     }
 
-    static void memoryRaw(Path file, int batch) throws IOException {
+    /** What each baseline does with one batch of records. */
+    @FunctionalInterface
+    private interface Batch {
+        void accept(List<CSVRecord> rows) throws SQLException;
+    }
+
+    /** Parses the file with Commons CSV and hands its records on in batches of {@code size}, as the import reads them. */
+    private static void forEachBatch(Path file, int size, Batch batch) throws IOException, SQLException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            List<CSVRecord> rows = new ArrayList<>(size);
+            Iterator<CSVRecord> records = parser.iterator();
+            while (records.hasNext()) {
+                rows.clear();
+                while (rows.size() < size && records.hasNext()) {
+                    rows.add(records.next());
+                }
+                batch.accept(rows);
+            }
+        }
+    }
+
+    static void memoryRaw(Path file, int batch) throws IOException, SQLException {
         System.gc();
         long gc = QueryBenchmarkData.gcMillis();
         long t = System.nanoTime();
         long cpu = processCpuNanos();
-        java.util.Map<String, String[]> leads = new java.util.HashMap<>();
-        java.util.Map<String, String> byExternalId = new java.util.HashMap<>();
-        java.util.Map<String, java.util.List<String>> holders = new java.util.HashMap<>();
-        long n = 0;
-        long flagged = 0;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-            java.util.List<CSVRecord> rows = new java.util.ArrayList<>(batch);
-            java.util.Iterator<CSVRecord> records = parser.iterator();
-            while (records.hasNext()) {
-                rows.clear();
-                while (rows.size() < batch && records.hasNext()) {
-                    rows.add(records.next());
+        Map<String, String[]> leads = new HashMap<>();
+        Map<String, String> byExternalId = new HashMap<>();
+        Map<String, List<String>> holders = new HashMap<>();
+        long[] n = {0};
+        long[] flagged = {0};
+        forEachBatch(file, batch, rows -> {
+            List<String[]> keys = new ArrayList<>(rows.size());
+            for (CSVRecord r : rows) {
+                String[] k = rawKeys(r);
+                keys.add(k);
+                boolean duplicate = byExternalId.containsKey(r.get(0));
+                for (String key : k) {
+                    duplicate |= holders.containsKey(key);
                 }
-                java.util.List<String[]> keys = new java.util.ArrayList<>(rows.size());
-                for (CSVRecord r : rows) {
-                    String[] k = rawKeys(r);
-                    keys.add(k);
-                    boolean duplicate = byExternalId.containsKey(r.get(0));
-                    for (String key : k) {
-                        duplicate |= holders.containsKey(key);
-                    }
-                    flagged += duplicate ? 1 : 0;
-                }
-                for (int i = 0; i < rows.size(); i++) {
-                    CSVRecord r = rows.get(i);
-                    String id = Long.toString(n, 36);
-                    String[] lead = new String[2 * r.size() + 1];
-                    lead[0] = id;
-                    for (int f = 0; f < r.size(); f++) {
-                        lead[1 + f] = r.get(f);
-                        lead[1 + r.size() + f] = r.get(f).toLowerCase(Locale.ROOT);
-                    }
-                    leads.put(id, lead);
-                    byExternalId.put(r.get(0), id);
-                    for (String key : keys.get(i)) {
-                        holders.computeIfAbsent(key, x -> new java.util.ArrayList<>(1)).add(id);
-                    }
-                    n++;
-                }
+                flagged[0] += duplicate ? 1 : 0;
             }
-        }
+            for (int i = 0; i < rows.size(); i++) {
+                CSVRecord r = rows.get(i);
+                String id = Long.toString(n[0], 36);
+                String[] lead = new String[2 * r.size() + 1];
+                lead[0] = id;
+                for (int f = 0; f < r.size(); f++) {
+                    lead[1 + f] = r.get(f);
+                    lead[1 + r.size() + f] = r.get(f).toLowerCase(Locale.ROOT);
+                }
+                leads.put(id, lead);
+                byExternalId.put(r.get(0), id);
+                for (String key : keys.get(i)) {
+                    holders.computeIfAbsent(key, x -> new ArrayList<>(1)).add(id);
+                }
+                n[0]++;
+            }
+        });
         double s = seconds(t);
         System.out.printf(Locale.ROOT, "hand-written in-memory baseline: %,d rows (%,d with a key already held) in %.2f s = %,.0f rows/s;"
                         + " process CPU %.1f s; GC %,d ms; %,d leads and %,d keys held%n",
-                n, flagged, s, n / s, (processCpuNanos() - cpu) / 1e9, QueryBenchmarkData.gcMillis() - gc, leads.size(), holders.size());
+                n[0], flagged[0], s, n[0] / s, (processCpuNanos() - cpu) / 1e9, QueryBenchmarkData.gcMillis() - gc, leads.size(), holders.size());
     }
 
     private static void emptyTables(String url) throws SQLException {
@@ -329,58 +353,50 @@ public final class CsvImportExportBenchmark {
         emptyTables(url);
         long t = System.nanoTime();
         long cpu = processCpuNanos();
-        long n = 0;
+        long[] n = {0};
         String leadSql = "insert into lk_lead (id, version, first_name, last_name, email, phone, company, city, description,"
                 + " source, status, lead_date, owner_id, external_id, created_by, created_at, updated_at, deleted, status_since,"
                 + " lead_at, search_keys_version, " + String.join(", ", KEY_COLUMNS) + ")"
                 + " values (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, false, ?, ?, 1" + ", ?".repeat(KEY_COLUMNS.length) + ")";
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             c.setAutoCommit(false);
-            try (java.sql.PreparedStatement probeKeys = c.prepareStatement("select match_key, lead_id from lk_lead_match_key where match_key = any(?)");
-                 java.sql.PreparedStatement probeIds = c.prepareStatement("select external_id from lk_lead where external_id = any(?)");
-                 java.sql.PreparedStatement lead = c.prepareStatement(leadSql);
-                 java.sql.PreparedStatement key = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)");
-                 java.sql.PreparedStatement history = c.prepareStatement("insert into lk_history (seq, lead_id, at, actor_id, action, changes)"
+            try (PreparedStatement probeKeys = c.prepareStatement("select match_key, lead_id from lk_lead_match_key where match_key = any(?)");
+                 PreparedStatement probeIds = c.prepareStatement("select external_id from lk_lead where external_id = any(?)");
+                 PreparedStatement lead = c.prepareStatement(leadSql);
+                 PreparedStatement key = c.prepareStatement("insert into lk_lead_match_key (match_key, lead_id) values (?, ?)");
+                 PreparedStatement history = c.prepareStatement("insert into lk_history (seq, lead_id, at, actor_id, action, changes)"
                          + " values (?, ?, ?, 'admin', 'CREATED', ?)")) {
-                java.util.List<CSVRecord> rows = new java.util.ArrayList<>(batch);
-                java.util.Iterator<CSVRecord> records = parser.iterator();
-                long seq = 0;
-                while (records.hasNext()) {
-                    rows.clear();
-                    while (rows.size() < batch && records.hasNext()) {
-                        rows.add(records.next());
-                    }
-                    java.util.List<String[]> keys = new java.util.ArrayList<>(rows.size());
-                    java.util.List<String> allKeys = new java.util.ArrayList<>(rows.size() * 7);
+                long[] seq = {0};
+                forEachBatch(file, batch, rows -> {
+                    List<String[]> keys = new ArrayList<>(rows.size());
+                    List<String> allKeys = new ArrayList<>(rows.size() * 7);
                     String[] externalIds = new String[rows.size()];
                     for (int i = 0; i < rows.size(); i++) {
                         CSVRecord r = rows.get(i);
                         String[] k = rawKeys(r);
                         keys.add(k);
-                        java.util.Collections.addAll(allKeys, k);
+                        Collections.addAll(allKeys, k);
                         externalIds[i] = r.get(0);
                     }
                     if (leadsOnly) {
                         allKeys.clear();
                     }
                     probeKeys.setArray(1, c.createArrayOf("text", allKeys.toArray()));
-                    try (java.sql.ResultSet rs = probeKeys.executeQuery()) {
+                    try (ResultSet rs = probeKeys.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(2);
                         }
                     }
                     probeIds.setArray(1, c.createArrayOf("text", externalIds));
-                    try (java.sql.ResultSet rs = probeIds.executeQuery()) {
+                    try (ResultSet rs = probeIds.executeQuery()) {
                         while (rs.next()) {
                             rs.getString(1);
                         }
                     }
-                    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     for (int i = 0; i < rows.size(); i++) {
                         CSVRecord r = rows.get(i);
-                        String id = java.util.UUID.randomUUID().toString();
+                        String id = UUID.randomUUID().toString();
                         int p = 1;
                         lead.setString(p++, id);
                         for (int f = 1; f <= 6; f++) {
@@ -415,7 +431,7 @@ public final class CsvImportExportBenchmark {
                             key.setString(2, id);
                             key.addBatch();
                         }
-                        history.setLong(1, ++seq);
+                        history.setLong(1, ++seq[0]);
                         history.setString(2, id);
                         history.setObject(3, now);
                         history.setString(4, "[{\"field\":\"email\",\"to\":\"" + r.get(3) + "\"}]");
@@ -427,13 +443,13 @@ public final class CsvImportExportBenchmark {
                         history.executeBatch();
                     }
                     c.commit();
-                    n += rows.size();
-                }
+                    n[0] += rows.size();
+                });
             }
         }
         double s = seconds(t);
         System.out.printf(Locale.ROOT, "raw JDBC into the same PostgreSQL tables (baseline%s): %,d rows in %.2f s = %,.0f rows/s;"
-                + " JVM process CPU %.1f s%n", leadsOnly ? ", lk_lead alone" : "", n, s, n / s, (processCpuNanos() - cpu) / 1e9);
+                + " JVM process CPU %.1f s%n", leadsOnly ? ", lk_lead alone" : "", n[0], s, n[0] / s, (processCpuNanos() - cpu) / 1e9);
     }
 
     static void postgres(Path file, String url, OnDuplicate policy, int batch, double raw) throws SQLException {

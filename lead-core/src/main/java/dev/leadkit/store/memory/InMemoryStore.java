@@ -85,6 +85,8 @@ import java.util.stream.Stream;
 public final class InMemoryStore implements Store {
 
     private static final long ABSENT = 0;
+    /** The history of a lead with none. */
+    private static final StoredHistory[] NO_HISTORY = {};
 
     /** Transactions writing at least this many leads build their query rows on several threads. */
     private static final int PARALLEL_ROWS = 256;
@@ -116,7 +118,6 @@ public final class InMemoryStore implements Store {
     private final Map<String, LeadId> externalIds = new ConcurrentHashMap<>();
     /** Committed history by lead id, oldest first, kept compactly. */
     private final Map<String, StoredHistory[]> history = new ConcurrentHashMap<>();
-    private static final StoredHistory[] NO_HISTORY = {};
     private final AtomicLong historySequence = new AtomicLong();
     private final Map<CatalogueKind, Catalogue> catalogues = new ConcurrentHashMap<>();
     private volatile Settings settings = Settings.empty();
